@@ -1,0 +1,27 @@
+namespace Cowork;
+
+/// <summary>Limits and policy for one run of a task.</summary>
+public sealed class AgentOptions
+{
+    private int _maxTurns = 40;
+    private int _maxStreamRecoveries = 2;
+
+    /// <summary>Model calls allowed for the whole task, planning included. Default 40; at least 2 (one to plan, one to act).</summary>
+    public int MaxTurns
+    {
+        get => _maxTurns;
+        set => _maxTurns = value >= 2 ? value : throw new ArgumentOutOfRangeException(nameof(value), "A task needs at least 2 turns.");
+    }
+
+    /// <summary>How often a reply that broke off mid-stream is asked for again before the task fails. Default 2.</summary>
+    public int MaxStreamRecoveries
+    {
+        get => _maxStreamRecoveries;
+        set => _maxStreamRecoveries = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
+    }
+
+    public PermissionPolicy Permissions { get; set; } = new();
+
+    /// <summary>Retry behaviour for model calls; <see langword="null"/> for the defaults.</summary>
+    public RetryOptions? Retry { get; set; }
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace Cowork;
+
+/// <summary>
+/// Runs one tool call for <see cref="FunctionInvokingChatClient"/>: through the permission gate, with events
+/// before and after, and with every failure turned into text the model can act on.
+/// </summary>
+internal sealed class ToolInvoker(IReadOnlyDictionary<string, ToolDescriptor> tools, PermissionGate gate, EventPublisher events)
+{
+    private const int SummaryLength = 200;
+
+    public async ValueTask<object?> InvokeAsync(FunctionInvocationContext context, CancellationToken cancellationToken)
+    {
+        var call = context.CallContent;
+        var name = context.Function.Name;
+        var arguments = call.Arguments is null ? "{}" : JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions);
+        events.Publish(new ToolCallRequested(call.CallId, name, arguments));
+
+        if (call.Exception is { } parseError)
+        {
+            return Fail(call.CallId, name, $"Error: the arguments for {name} were not valid JSON ({parseError.Message}). Send them again as a JSON object matching the schema.");
+        }
+
+        if (!tools.TryGetValue(name, out var tool))
+        {
+            return Fail(call.CallId, name, $"Error: there is no tool named {name}.");
+        }
+
+        var refusal = await gate.CheckAsync(tool, call.CallId, arguments, cancellationToken);
+        if (refusal is not null)
+        {
+            return $"Not run: {refusal}";
+        }
+
+        events.Publish(new ToolCallStarted(call.CallId, name));
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var result = await context.Function.InvokeAsync(context.Arguments, cancellationToken);
+            events.Publish(new ToolCallFinished(call.CallId, name, true, Summarize(result), clock.ElapsedMilliseconds));
+            return result;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            events.Publish(new ToolCallFinished(call.CallId, name, false, "cancelled", clock.ElapsedMilliseconds));
+            throw;
+        }
+        catch (Exception ex) when (IsExpected(ex))
+        {
+            return Fail(call.CallId, name, $"Error: {ex.Message}", clock);
+        }
+        catch (Exception ex)
+        {
+            // Internals stay out of the conversation; the person sees them as a warning.
+            events.Publish(new Warning($"{name} failed unexpectedly: {ex.GetType().Name}: {ex.Message}"));
+            return Fail(call.CallId, name, $"Error: {name} failed unexpectedly ({ex.GetType().Name}). Try another way.", clock);
+        }
+    }
+
+    private string Fail(string callId, string name, string message, Stopwatch? clock = null)
+    {
+        events.Publish(new ToolCallFinished(callId, name, false, Shorten(message), clock?.ElapsedMilliseconds ?? 0));
+        return message;
+    }
+
+    private static bool IsExpected(Exception ex) =>
+        ex is ToolException or IOException or UnauthorizedAccessException or ArgumentException or JsonException or FormatException or NotSupportedException;
+
+    private static string Summarize(object? result) => result switch
+    {
+        null => "",
+        string text => Shorten(text),
+        JsonElement { ValueKind: JsonValueKind.String } element => Shorten(element.GetString() ?? ""),
+        _ => Shorten(result.ToString() ?? ""),
+    };
+
+    private static string Shorten(string text)
+    {
+        var line = text.AsSpan().TrimStart();
+        var end = line.IndexOf('\n');
+        if (end >= 0)
+        {
+            line = line[..end];
+        }
+
+        return line.Length > SummaryLength ? string.Concat(line[..SummaryLength], "…") : line.ToString();
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Cowork;
+
+/// <summary>The one JSON shape of events, for <c>--json</c> output and the store.</summary>
+public static class EventJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        // Paths and requests are shown to people; keep them readable rather than \u-escaped.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = false,
+    };
+
+    public static string Serialize(TaskEvent taskEvent) => JsonSerializer.Serialize(taskEvent, Options);
+
+    public static TaskEvent Deserialize(string json) =>
+        JsonSerializer.Deserialize<TaskEvent>(json, Options) ?? throw new JsonException("Empty event.");
+}

@@ -1,0 +1,167 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.AI;
+
+namespace Cowork;
+
+/// <summary>
+/// The built-in deterministic planner: a "model" with no weights that serves the everyday requests it recognizes
+/// by writing the same plan and calling the same tools a real model would, through the same agent loop.
+/// </summary>
+/// <remarks>
+/// Stateless: each turn is decided from the conversation alone (the request, the granted folders in the system
+/// prompt, the calls made and their results, and whether the plan was approved), so it resumes like a model does.
+/// For requests it does not understand it fails with <see cref="ModelFailureKind.NeedsModel"/> and says how to configure a model.
+/// </remarks>
+public sealed partial class OfflinePlannerChatClient : IChatClient
+{
+    public const string ModelId = "offline-planner";
+
+    internal const string NeedsModelMessage =
+        "The offline planner does not understand this request. Offline, Cowork can describe a folder (\"what is in this folder\") " +
+        "and organize files by type and/or date. For anything else, use a model: --model anthropic:claude-sonnet-4-5 with ANTHROPIC_API_KEY set, " +
+        "or --model ollama:llama3.1 with Ollama running (see the README).";
+
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        cancellationToken.ThrowIfCancellationRequested();
+        var conversation = new OfflineConversation(messages);
+        RequestIntent? intent;
+        try
+        {
+            intent = RequestIntentParser.Parse(conversation.Request, conversation.Folders);
+        }
+        catch (ToolException ex)
+        {
+            return Task.FromResult(Say(ex.Message));
+        }
+
+        var turn = new OfflineTurn(conversation);
+        var response = intent switch
+        {
+            DescribeFolderIntent describe => DescribeFolder(describe, conversation, turn),
+            OrganizeFolderIntent organize => OrganizeFolder(organize, conversation, turn),
+            _ => throw new ModelException(ModelFailureKind.NeedsModel, NeedsModelMessage),
+        };
+        return Task.FromResult(response);
+    }
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var response = await GetResponseAsync(messages, options, cancellationToken);
+        foreach (var update in response.ToChatResponseUpdates())
+        {
+            yield return update;
+        }
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType?.IsInstanceOfType(this) == true ? this : null;
+
+    public void Dispose()
+    {
+    }
+
+    private static ChatResponse DescribeFolder(DescribeFolderIntent intent, OfflineConversation conversation, OfflineTurn turn)
+    {
+        string[] steps = ["List the folder's contents", "Summarize what is there"];
+        var listing = conversation.LastResult(ToolNames.ListFolder);
+        if (listing is null)
+        {
+            return turn.Plan(steps, 0).Call(ToolNames.ListFolder, new() { ["path"] = intent.Folder.Path, ["depth"] = 2 }).Build();
+        }
+
+        if (conversation.CallsTo(ToolNames.UpdatePlan).Count() < 2)
+        {
+            return turn.Plan(steps, steps.Length).Build();
+        }
+
+        return Say($"Here is what is in {intent.Folder.Path}:\n\n{SummaryOf(listing)}");
+    }
+
+    private static ChatResponse OrganizeFolder(OrganizeFolderIntent intent, OfflineConversation conversation, OfflineTurn turn)
+    {
+        var path = intent.Folder.Path;
+        var by = intent.Scheme switch
+        {
+            OrganizeScheme.Date => "date",
+            OrganizeScheme.TypeThenDate => "type_then_date",
+            _ => "type",
+        };
+        var scheme = intent.Scheme switch
+        {
+            OrganizeScheme.Date => "year and month folders",
+            OrganizeScheme.TypeThenDate => "type folders, then year and month",
+            _ => "type folders (Images, Documents, …)",
+        };
+        string[] steps = ["Survey the folder", "Preview where each file goes", $"Move the files into {scheme}", "Check the result"];
+        Dictionary<string, object?> Args(bool dryRun) => new() { ["path"] = path, ["by"] = by, ["dry_run"] = dryRun };
+        static bool IsDryRun(FunctionCallContent call) =>
+            call.Arguments?.TryGetValue("dry_run", out var v) == true && v is true or "true" or System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.True };
+
+        if (!conversation.PlanApproved)
+        {
+            if (conversation.LastResult(ToolNames.ListFolder) is null)
+            {
+                return turn.Plan(steps, 0).Call(ToolNames.ListFolder, new() { ["path"] = path, ["depth"] = 1 }).Build();
+            }
+
+            var preview = conversation.LastResult(ToolNames.OrganizeFolder, IsDryRun);
+            if (preview is null)
+            {
+                return turn.Plan(steps, 1, inProgress: true).Call(ToolNames.OrganizeFolder, Args(dryRun: true)).Build();
+            }
+
+            var toMove = FileCount().Match(preview) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            if (toMove == 0)
+            {
+                return conversation.CallsTo(ToolNames.UpdatePlan).Count() < 3
+                    ? turn.Plan(steps, steps.Length, skipFrom: 2).Build()
+                    : Say($"{path} is already organized: nothing needs to move.\n\n{preview}");
+            }
+
+            return conversation.CallsTo(ToolNames.UpdatePlan).Count() < 3
+                ? turn.Plan(steps, 2).Build()
+                : Say($"Plan: move {toMove} files in {path} into {scheme}. Nothing moves until you approve.\n\n{preview}");
+        }
+
+        var applied = conversation.LastResult(ToolNames.OrganizeFolder, c => !IsDryRun(c));
+        if (applied is null)
+        {
+            return turn.Plan(steps, 2, inProgress: true).Call(ToolNames.OrganizeFolder, Args(dryRun: false)).Build();
+        }
+
+        var checks = conversation.CallsTo(ToolNames.ListFolder).Count();
+        if (checks < 2)
+        {
+            var moveFailed = applied.Contains("failed", StringComparison.OrdinalIgnoreCase) && !MovedAny().IsMatch(applied);
+            return turn.Plan(steps, 3, inProgress: true, failedAt: moveFailed ? 2 : null)
+                .Call(ToolNames.ListFolder, new() { ["path"] = path, ["depth"] = 1 }).Build();
+        }
+
+        if (conversation.CallsTo(ToolNames.UpdatePlan).Count() < 6)
+        {
+            return turn.Plan(steps, steps.Length).Build();
+        }
+
+        return Say($"Done. {applied.Split('\n')[0]}\nEvery move is recorded, and `cowork undo` puts the files back.\n\n{SummaryOf(conversation.LastResult(ToolNames.ListFolder) ?? "")}");
+    }
+
+    /// <summary>The summary block at the top of a list_folder result (up to the first blank line).</summary>
+    private static string SummaryOf(string listing)
+    {
+        var end = listing.IndexOf("\n\n", StringComparison.Ordinal);
+        return end < 0 ? listing : listing[..end];
+    }
+
+    private static ChatResponse Say(string text) =>
+        new(new ChatMessage(ChatRole.Assistant, text)) { ModelId = ModelId, FinishReason = ChatFinishReason.Stop };
+
+    [GeneratedRegex(@"(\d+) files? would move")]
+    private static partial Regex FileCount();
+
+    [GeneratedRegex(@"Moved [1-9]\d* ")]
+    private static partial Regex MovedAny();
+}

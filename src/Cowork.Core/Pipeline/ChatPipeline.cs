@@ -1,0 +1,41 @@
+using Microsoft.Extensions.AI;
+
+namespace Cowork;
+
+/// <summary>The order of the middleware around a provider's client, written down in one place.</summary>
+/// <remarks>
+/// Outermost first:
+/// <list type="number">
+/// <item><see cref="FunctionInvokingChatClient"/>: the tool loop; each call goes through <see cref="ToolInvoker"/> and the permission gate.</item>
+/// <item><see cref="MeteringChatClient"/>: counts every model call and reports its tokens.</item>
+/// <item><see cref="RetryingChatClient"/>: retries transient failures and names the others.</item>
+/// <item>The provider's client (Anthropic, OpenAI-compatible, offline, scripted).</item>
+/// </list>
+/// Later middleware (steering, context compaction, budgets) slots in between the tool loop and metering,
+/// so it sees each model call with the full conversation.
+/// </remarks>
+internal static class ChatPipeline
+{
+    public static (IChatClient Client, FunctionInvokingChatClient Loop, MeteringChatClient Meter) Build(
+        IChatClient provider,
+        ModelSpec model,
+        EventPublisher events,
+        ToolInvoker invoker,
+        RetryOptions? retry)
+    {
+        MeteringChatClient? meter = null;
+        FunctionInvokingChatClient? loop = null;
+        var client = new ChatClientBuilder(provider)
+            .UseFunctionInvocation(configure: ficc =>
+            {
+                ficc.FunctionInvoker = invoker.InvokeAsync;
+                ficc.IncludeDetailedErrors = true;
+                ficc.AllowConcurrentInvocation = false;
+                loop = ficc;
+            })
+            .Use(inner => meter = new MeteringChatClient(inner, events, model.ToString()))
+            .Use(inner => new RetryingChatClient(inner, model, retry, message => events.Publish(new Warning(message))))
+            .Build();
+        return (client, loop!, meter!);
+    }
+}

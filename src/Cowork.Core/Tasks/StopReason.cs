@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+
+namespace Cowork;
+
+/// <summary>Why a task's run ended.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<StopReason>))]
+public enum StopReason
+{
+    /// <summary>The model finished its work and gave a final answer.</summary>
+    Finished,
+
+    /// <summary>The bounded number of model turns was used up.</summary>
+    TurnLimit,
+
+    /// <summary>The person rejected the plan.</summary>
+    PlanRejected,
+
+    /// <summary>The plan needs approval and nobody can be asked (no terminal, no <c>--yes</c>).</summary>
+    ApprovalUnavailable,
+
+    /// <summary>The person cancelled the task (Ctrl-C or <c>cowork cancel</c>).</summary>
+    Cancelled,
+
+    /// <summary>The model could not be reached or refused the request (bad key, unknown model, retries used up).</summary>
+    ModelError,
+
+    /// <summary>The request is beyond what the configured model can do (the offline planner without a model).</summary>
+    NeedsModel,
+
+    /// <summary>An unexpected failure inside Cowork.</summary>
+    InternalError,
+}

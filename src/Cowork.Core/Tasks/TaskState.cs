@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+
+namespace Cowork;
+
+/// <summary>Where a task is in its life.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TaskState>))]
+public enum TaskState
+{
+    /// <summary>The model is analysing the request and writing the plan; nothing is changed yet.</summary>
+    Planning,
+
+    /// <summary>The plan is written and waits for the person's approval.</summary>
+    AwaitingApproval,
+
+    /// <summary>The approved plan is being carried out.</summary>
+    Running,
+
+    /// <summary>Stopped by the person; can be continued.</summary>
+    Paused,
+
+    Completed,
+    Failed,
+    Cancelled,
+}
