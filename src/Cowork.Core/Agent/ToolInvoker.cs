@@ -29,7 +29,7 @@ internal sealed class ToolInvoker(IReadOnlyDictionary<string, ToolDescriptor> to
             return Fail(call.CallId, name, $"Error: there is no tool named {name}.");
         }
 
-        var refusal = await gate.CheckAsync(tool, call.CallId, arguments, cancellationToken);
+        var refusal = await gate.CheckAsync(tool, tool.EffectsFor(context.Arguments), call.CallId, arguments, cancellationToken);
         if (refusal is not null)
         {
             return $"Not run: {refusal}";

@@ -146,7 +146,7 @@ public sealed partial class OfflinePlannerChatClient : IChatClient
             return turn.Plan(steps, steps.Length).Build();
         }
 
-        return Say($"Done. {applied.Split('\n')[0]}\nEvery move is recorded, and `cowork undo` puts the files back.\n\n{SummaryOf(conversation.LastResult(ToolNames.ListFolder) ?? "")}");
+        return Say($"Done. {applied.Split('\n')[0]}\nNothing was overwritten or deleted; hidden files, links and unfinished downloads were left in place.\n\n{SummaryOf(conversation.LastResult(ToolNames.ListFolder) ?? "")}");
     }
 
     /// <summary>The summary block at the top of a list_folder result (up to the first blank line).</summary>

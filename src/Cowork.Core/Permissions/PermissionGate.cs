@@ -12,10 +12,11 @@ public sealed class PermissionGate(PermissionPolicy policy, IApprovalHandler app
     private int _asks;
 
     /// <summary>Returns <see langword="null"/> when the call may run, else the reason it may not (told to the model).</summary>
-    public async ValueTask<string?> CheckAsync(ToolDescriptor tool, string callId, string argumentsJson, CancellationToken cancellationToken = default)
+    /// <param name="effects">What this call does (<see cref="ToolDescriptor.EffectsFor"/>).</param>
+    public async ValueTask<string?> CheckAsync(ToolDescriptor tool, ToolEffects effects, string callId, string argumentsJson, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tool);
-        var changesFiles = (tool.Effects & (ToolEffects.Write | ToolEffects.Delete | ToolEffects.RunCode)) != 0;
+        var changesFiles = (effects & (ToolEffects.Write | ToolEffects.Delete | ToolEffects.RunCode)) != 0;
         if (changesFiles && !events.Task.PlanApproved)
         {
             return Deny(tool, callId,
@@ -23,7 +24,7 @@ public sealed class PermissionGate(PermissionPolicy policy, IApprovalHandler app
                 "the person approves the plan before anything is changed.");
         }
 
-        switch (policy.ModeFor(tool.Name, tool.Effects))
+        switch (policy.ModeFor(tool.Name, effects))
         {
             case PermissionMode.Deny:
                 return Deny(tool, callId, $"The person's settings deny the tool {tool.Name}. Do the work another way or explain what is needed.");

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Cowork.Cli.Commands;
+
+namespace Cowork.Cli;
+
+/// <summary>The <c>cowork</c> command line: parsing, dispatch and the exit-code contract.</summary>
+internal static class CoworkCommandLine
+{
+    public static RootCommand Build(CliHost host)
+    {
+        var root = new RootCommand("Cowork: describe an outcome, grant folders, approve the plan, come back to finished work.");
+        root.Add(new RunCommand(host));
+        return root;
+    }
+
+    public static async Task<int> InvokeAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
+    {
+        var root = Build(host);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await host.Error.WriteLineAsync($"cowork: {error.Message}");
+            }
+
+            await host.Error.WriteLineAsync("Run 'cowork --help' for usage.");
+            return ExitCodes.BadUsage;
+        }
+
+        try
+        {
+            var configuration = new InvocationConfiguration
+            {
+                Output = host.Output,
+                Error = host.Error,
+                // Ctrl-C is handled by the host so that the task ends cleanly with exit code 130.
+                ProcessTerminationTimeout = null,
+            };
+            return await parsed.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (CoworkConfigurationException ex)
+        {
+            await host.Error.WriteLineAsync($"cowork: {ex.Message}");
+            return ExitCodes.BadUsage;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using Spectre.Console;
+
+namespace Cowork.Cli.Interaction;
+
+/// <summary>
+/// The terminal view: a live checklist with the current tool call, the model's latest words, elapsed time and
+/// tokens; approvals pause the live display for a prompt; a summary at the end.
+/// </summary>
+internal sealed class LiveTaskView(CliHost host, bool approvePlan, TimeProvider? timeProvider = null) : ITaskView
+{
+    private static readonly TimeSpan Frame = TimeSpan.FromMilliseconds(100);
+    private readonly TaskProgress _progress = new(timeProvider ?? TimeProvider.System);
+    private readonly Lock _gate = new();
+    private PendingApproval? _pending;
+
+    public void OnEvent(TaskEvent taskEvent) => _progress.Apply(taskEvent);
+
+    public ValueTask<ApprovalDecision> DecideAsync(ApprovalRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request.Kind == ApprovalKind.Plan && approvePlan)
+        {
+            return ValueTask.FromResult(ApprovalDecision.Yes);
+        }
+
+        if (!host.CanPrompt)
+        {
+            throw new ApprovalUnavailableException(Approvals.NobodyToAsk(request));
+        }
+
+        var pending = new PendingApproval(request);
+        lock (_gate)
+        {
+            _pending = pending;
+        }
+
+        cancellationToken.Register(() => pending.Answer.TrySetCanceled(cancellationToken));
+        return new ValueTask<ApprovalDecision>(pending.Answer.Task);
+    }
+
+    public async Task<CoworkTask> RunAsync(Func<Task<CoworkTask>> run)
+    {
+        var console = host.Console;
+        var task = Task.Run(run);
+        while (true)
+        {
+            await console.Live(Render.Live(_progress.Read())).AutoClear(false).StartAsync(async context =>
+            {
+                while (!task.IsCompleted && TakePending(peek: true) is null)
+                {
+                    context.UpdateTarget(Render.Live(_progress.Read()));
+                    await Task.WhenAny(task, Task.Delay(Frame));
+                }
+
+                context.UpdateTarget(Render.Live(_progress.Read()));
+            });
+
+            if (TakePending(peek: false) is { } pending)
+            {
+                pending.Answer.TrySetResult(Ask(console, pending.Request));
+                continue;
+            }
+
+            break;
+        }
+
+        var finished = await task;
+        Render.Summary(console, finished);
+        return finished;
+    }
+
+    private PendingApproval? TakePending(bool peek)
+    {
+        lock (_gate)
+        {
+            var pending = _pending;
+            if (!peek)
+            {
+                _pending = null;
+            }
+
+            return pending;
+        }
+    }
+
+    private static ApprovalDecision Ask(IAnsiConsole console, ApprovalRequest request)
+    {
+        if (request.Kind == ApprovalKind.Plan && !string.IsNullOrWhiteSpace(request.Detail))
+        {
+            var answer = request.Detail.Split("\n\n", 2) is [_, var rest] ? rest : "";
+            if (answer.Length > 0)
+            {
+                console.WriteLine(answer.Trim());
+            }
+        }
+        else if (request.Detail is { Length: > 0 } detail)
+        {
+            console.MarkupLine($"[grey]{Markup.Escape(Render.Shorten(detail, 400))}[/]");
+        }
+
+        var yes = console.Prompt(new ConfirmationPrompt(Markup.Escape(request.Subject)) { DefaultValue = request.Kind == ApprovalKind.Plan });
+        return yes ? ApprovalDecision.Yes : ApprovalDecision.No("declined at the prompt");
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Cowork.Cli.Interaction;
+
+/// <summary>The pieces of the terminal views, shared by the live and plain views and the summary.</summary>
+internal static class Render
+{
+    public static string Mark(StepStatus status) => status switch
+    {
+        StepStatus.Done => "[green]✔[/]",
+        StepStatus.InProgress => "[yellow]◐[/]",
+        StepStatus.Failed => "[red]✖[/]",
+        StepStatus.Skipped => "[grey]⊘[/]",
+        _ => "[grey]○[/]",
+    };
+
+    public static string PlainMark(StepStatus status) => status switch
+    {
+        StepStatus.Done => "[x]",
+        StepStatus.InProgress => "[>]",
+        StepStatus.Failed => "[!]",
+        StepStatus.Skipped => "[-]",
+        _ => "[ ]",
+    };
+
+    public static IRenderable Plan(IReadOnlyList<PlanStep> steps)
+    {
+        var rows = new Rows(steps.Count == 0
+            ? [new Markup("[grey]Planning…[/]")]
+            : steps.Select((s, i) => new Markup($"{Mark(s.Status)} {i + 1}. {Markup.Escape(s.Title)}")));
+        return new Panel(rows).Header("Plan").Border(BoxBorder.Rounded).Expand();
+    }
+
+    public static IRenderable Live(TaskProgress.Snapshot snapshot)
+    {
+        var items = new List<IRenderable> { Plan(snapshot.Plan) };
+        if (snapshot.Tool is { } tool)
+        {
+            items.Add(new Markup($"[yellow]⚙[/] {Markup.Escape(tool.Tool)} [grey]{Markup.Escape(Shorten(tool.Arguments, 80))} {Seconds(tool.Elapsed)}[/]"));
+        }
+
+        if (snapshot.TextTail.Length > 0)
+        {
+            items.Add(new Text(LastLines(snapshot.TextTail, 6), new Style(Color.Grey)));
+        }
+
+        if (snapshot.LastWarning is { } warning)
+        {
+            items.Add(new Markup($"[yellow]warning:[/] {Markup.Escape(Shorten(warning, 160))}"));
+        }
+
+        items.Add(new Markup($"[grey]{Clock(snapshot.Elapsed)} · turn {snapshot.Turn} · tokens {snapshot.InputTokens:N0} in / {snapshot.OutputTokens:N0} out · Ctrl-C cancels[/]"));
+        return new Rows(items);
+    }
+
+    /// <summary>The end of a task: its answer, deliverables, changes, tokens and time.</summary>
+    public static void Summary(IAnsiConsole console, CoworkTask task)
+    {
+        var elapsed = task.FinishedAt - task.CreatedAt ?? TimeSpan.Zero;
+        var (mark, word) = task.State switch
+        {
+            TaskState.Completed => ("[green]✔[/]", "Completed"),
+            TaskState.Cancelled => ("[yellow]■[/]", "Cancelled"),
+            TaskState.AwaitingApproval => ("[yellow]?[/]", "Waiting for approval"),
+            _ => ("[red]✖[/]", "Failed"),
+        };
+        console.WriteLine();
+        if (!string.IsNullOrWhiteSpace(task.FinalMessage))
+        {
+            console.WriteLine(task.FinalMessage.Trim());
+            console.WriteLine();
+        }
+
+        console.MarkupLine($"{mark} [bold]{word}[/] in {Seconds(elapsed)} · task {Markup.Escape(task.Id)}");
+        foreach (var deliverable in task.Deliverables)
+        {
+            console.MarkupLine($"  [bold]→[/] {Markup.Escape(deliverable.Path)} [grey]{Markup.Escape(deliverable.Description)}[/]");
+        }
+
+        console.MarkupLine($"  {ChangesLine(task)}");
+        var usage = task.Usage;
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"  [grey]{task.ModelCalls} model turns · {usage.InputTokens:N0} tokens in / {usage.OutputTokens:N0} out ({Markup.Escape(task.Model)})[/]"));
+    }
+
+    public static string ChangesLine(CoworkTask task)
+    {
+        var changes = task.Changes;
+        if (changes.Count == 0)
+        {
+            return "[grey]No files changed.[/]";
+        }
+
+        var parts = changes.GroupBy(c => c.Change).OrderBy(g => g.Key)
+            .Select(g => $"{g.Count():N0} {Word(g.Key)}");
+        return $"Files changed: {string.Join(", ", parts)}.";
+
+        static string Word(FileChangeKind kind) => kind switch
+        {
+            FileChangeKind.FolderCreated => "folders created",
+            _ => kind.ToString().ToLowerInvariant(),
+        };
+    }
+
+    public static string Seconds(TimeSpan elapsed) =>
+        string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:0.0} s");
+
+    public static string Clock(TimeSpan elapsed) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(int)elapsed.TotalMinutes:00}:{elapsed.Seconds:00}");
+
+    public static string Shorten(string text, int max)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length > max ? line[..max] + "…" : line;
+    }
+
+    private static string LastLines(string text, int count)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        return string.Join('\n', lines.Skip(Math.Max(0, lines.Length - count)));
+    }
+}

@@ -1,0 +1,77 @@
+namespace Cowork.Cli.Interaction;
+
+/// <summary>What the live view shows, kept current from events. Thread-safe: events arrive on the task's threads, rendering reads on the UI loop.</summary>
+internal sealed class TaskProgress(TimeProvider time)
+{
+    private const int TextTailChars = 600;
+    private readonly Lock _gate = new();
+    private readonly long _started = time.GetTimestamp();
+    private IReadOnlyList<PlanStep> _plan = [];
+    private string _text = "";
+    private (string Tool, string Arguments, long Started)? _tool;
+    private int _turn;
+    private long _inputTokens;
+    private long _outputTokens;
+    private string? _lastWarning;
+
+    public void Apply(TaskEvent taskEvent)
+    {
+        lock (_gate)
+        {
+            switch (taskEvent)
+            {
+                case PlanUpdated plan when plan.AgentId == AgentInfo.MainId:
+                    _plan = plan.Steps;
+                    break;
+                case ModelCallStarted call:
+                    _turn = call.Turn;
+                    break;
+                case AssistantText text:
+                    _text += text.Text;
+                    if (_text.Length > TextTailChars * 2)
+                    {
+                        _text = _text[^TextTailChars..];
+                    }
+
+                    break;
+                case ToolCallStarted started:
+                    _tool = (started.Tool, "", time.GetTimestamp());
+                    break;
+                case ToolCallRequested requested:
+                    _text = "";
+                    _tool = (requested.Tool, requested.Arguments, time.GetTimestamp());
+                    break;
+                case ToolCallFinished:
+                    _tool = null;
+                    break;
+                case UsageReported usage:
+                    _inputTokens += usage.InputTokens;
+                    _outputTokens += usage.OutputTokens;
+                    break;
+                case Warning warning:
+                    _lastWarning = warning.Message;
+                    break;
+            }
+        }
+    }
+
+    public Snapshot Read()
+    {
+        lock (_gate)
+        {
+            var tail = _text.Length > TextTailChars ? "…" + _text[^TextTailChars..] : _text;
+            return new Snapshot(_plan, tail.Trim(), _tool is { } t ? (t.Tool, t.Arguments, time.GetElapsedTime(t.Started)) : null,
+                time.GetElapsedTime(_started), _turn, _inputTokens, _outputTokens, _lastWarning);
+        }
+    }
+
+    public sealed record Snapshot(
+        IReadOnlyList<PlanStep> Plan,
+        string TextTail,
+        (string Tool, string Arguments, TimeSpan Elapsed)? Tool,
+        TimeSpan Elapsed,
+        int Turn,
+        long InputTokens,
+        long OutputTokens,
+        string? LastWarning);
+}

@@ -1,0 +1,15 @@
+using Cowork.Cli;
+
+using var cancel = new CancellationTokenSource();
+var presses = 0;
+Console.CancelKeyPress += (_, e) =>
+{
+    // The first Ctrl-C cancels the task cleanly; a second one ends the process at once.
+    if (Interlocked.Increment(ref presses) == 1)
+    {
+        e.Cancel = true;
+        cancel.Cancel();
+    }
+};
+
+return await CoworkCommandLine.InvokeAsync(args, CliHost.FromProcess(), cancel.Token);

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Cowork;
+
+/// <summary>The person's settings file (JSON). Every field is optional.</summary>
+/// <example>
+/// <code>
+/// { "model": "anthropic:claude-sonnet-4-5",
+///   "max_turns": 60,
+///   "permissions": { "organize_folder": "ask" },
+///   "providers": { "ollama": { "base_url": "http://gpu-box:11434/v1" } } }
+/// </code>
+/// </example>
+public sealed record CoworkConfig
+{
+    public static CoworkConfig Default { get; } = new();
+
+    /// <summary>The model when neither <c>--model</c> nor <c>COWORK_MODEL</c> is given.</summary>
+    public string? Model { get; init; }
+
+    public int? MaxTurns { get; init; }
+
+    /// <summary>Per-tool allow / ask / deny.</summary>
+    public Dictionary<string, PermissionMode> Permissions { get; init; } = [];
+
+    public Dictionary<string, ProviderConfig> Providers { get; init; } = [];
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>Reads the config file; a missing file is the default config.</summary>
+    /// <exception cref="CoworkConfigurationException">The file exists but cannot be read or is not valid.</exception>
+    public static CoworkConfig Load(string path)
+    {
+        string text;
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return Directory.Exists(path)
+                    ? throw new CoworkConfigurationException($"The config path {path} is a folder; it should be a JSON file.")
+                    : Default;
+            }
+
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CoworkConfigurationException($"Cannot read the config file {path}: {ex.Message} Fix its permissions or remove it.");
+        }
+
+        try
+        {
+            var config = string.IsNullOrWhiteSpace(text) ? Default : JsonSerializer.Deserialize<CoworkConfig>(text, Json) ?? Default;
+            if (config.MaxTurns is < 2)
+            {
+                throw new CoworkConfigurationException($"max_turns in {path} must be at least 2.");
+            }
+
+            return config;
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" (line {line + 1})" : "";
+            throw new CoworkConfigurationException($"The config file {path} is not valid{where}: {ex.Message.Split('\n')[0]} Fix it or remove it.");
+        }
+    }
+
+    /// <summary>Base URLs by provider name, for <see cref="ProviderSettings"/>.</summary>
+    public IReadOnlyDictionary<string, string> BaseUrls() =>
+        Providers.Where(p => !string.IsNullOrWhiteSpace(p.Value.BaseUrl)).ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value.BaseUrl!);
+}

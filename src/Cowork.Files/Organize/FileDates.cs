@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Cowork.Files;
+
+/// <summary>The date a file is "from": a date in its name (cameras and scanners write one), else its modification time.</summary>
+public static partial class FileDates
+{
+    /// <summary>The date and where it came from ("name" or "modified").</summary>
+    public static (DateTime Date, string Source) DateOf(FileInfo file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (FromName(file.Name) is { } named)
+        {
+            return (named, "name");
+        }
+
+        return (file.LastWriteTime, "modified");
+    }
+
+    /// <summary>A plausible calendar date written in a file name: 2024-03-12, 2024_03_12, 20240312 (as in IMG_20240312_101500).</summary>
+    public static DateTime? FromName(string name)
+    {
+        foreach (Match match in DateInName().Matches(name))
+        {
+            var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
+            var month = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
+            var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
+            if (year is >= 1970 and <= 2100 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+            {
+                return new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Local);
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d\d)(?<s>[-_.]?)(?<m>\d\d)\k<s>(?<d>\d\d)(?!\d)")]
+    private static partial Regex DateInName();
+}
