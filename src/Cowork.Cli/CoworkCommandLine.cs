@@ -36,6 +36,7 @@ internal static class CoworkCommandLine
                 Error = host.Error,
                 // Ctrl-C is handled by the host so that the task ends cleanly with exit code 130.
                 ProcessTerminationTimeout = null,
+                EnableDefaultExceptionHandler = false,
             };
             return await parsed.InvokeAsync(configuration, cancellationToken);
         }
