@@ -51,7 +51,7 @@ internal sealed class LiveTaskView(CliHost host, bool approvePlan, TimeProvider?
                     await Task.WhenAny(task, Task.Delay(Frame));
                 }
 
-                context.UpdateTarget(Render.Live(_progress.Read()));
+                context.UpdateTarget(Render.Live(_progress.Read(), final: task.IsCompleted));
             });
 
             if (TakePending(peek: false) is { } pending)

@@ -33,12 +33,18 @@ internal static class Render
         return new Panel(rows).Header("Plan").Border(BoxBorder.Rounded).Expand();
     }
 
-    public static IRenderable Live(TaskProgress.Snapshot snapshot)
+    /// <param name="final">The last frame: the summary follows, so the model's words and the hints are left out.</param>
+    public static IRenderable Live(TaskProgress.Snapshot snapshot, bool final = false)
     {
         var items = new List<IRenderable> { Plan(snapshot.Plan) };
         if (snapshot.Tool is { } tool)
         {
             items.Add(new Markup($"[yellow]⚙[/] {Markup.Escape(tool.Tool)} [grey]{Markup.Escape(Shorten(tool.Arguments, 80))} {Seconds(tool.Elapsed)}[/]"));
+        }
+
+        if (final)
+        {
+            return items[0];
         }
 
         if (snapshot.TextTail.Length > 0)

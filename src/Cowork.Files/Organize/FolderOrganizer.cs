@@ -51,7 +51,7 @@ public static class FolderOrganizer
             var dateFolder = Path.Combine(date.ToString("yyyy", CultureInfo.InvariantCulture), date.ToString("yyyy-MM", CultureInfo.InvariantCulture));
             var (target, reason) = scheme switch
             {
-                OrganizeScheme.Type => (category, category),
+                OrganizeScheme.Type => (category, ""),
                 OrganizeScheme.Date => (dateFolder, $"date from {source}"),
                 _ => (Path.Combine(category, dateFolder), $"{category}, date from {source}"),
             };
@@ -73,7 +73,7 @@ public static class FolderOrganizer
             text.AppendLine().AppendLine("Moves:");
             foreach (var move in moves.Take(PreviewLines))
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"  {Path.GetFileName(move.Source)} -> {Slash(move.TargetFolder)}/  ({move.Reason})");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {Path.GetFileName(move.Source)} -> {Slash(move.TargetFolder)}/{(move.Reason.Length > 0 ? $"  ({move.Reason})" : "")}");
             }
 
             if (moves.Count > PreviewLines)
