@@ -7,7 +7,7 @@ public sealed class BadInputTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    public static TheoryData<string> Cases => ["unknown provider", "missing folder", "folder is a file", "huge request", "bad config", "unreadable config", "missing key", "no request", "unknown option"];
+    public static TheoryData<string> Cases => ["unknown provider", "missing folder", "folder is a file", "huge request", "bad config", "unreadable config", "missing key", "no request", "unknown option", "too few turns"];
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -43,6 +43,9 @@ public sealed class BadInputTests : IDisposable
                 break;
             case "no request":
                 args = ["run", "  ", "--folder", downloads];
+                break;
+            case "too few turns":
+                args = [.. args, "--max-turns", "1"];
                 break;
             case "unknown option":
                 args = [.. args, "--frobnicate"];

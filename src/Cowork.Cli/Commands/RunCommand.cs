@@ -50,9 +50,15 @@ internal sealed class RunCommand : Command
         var model = ModelSpec.Parse(parsed.GetValue(_model) ?? NonEmpty(_host.Environment("COWORK_MODEL")) ?? config.Model ?? "offline");
         var folders = ParseFolders(parsed.GetValue(_folders) ?? []);
         ValidateRequest(request);
+        var maxTurns = parsed.GetValue(_maxTurns) ?? config.MaxTurns ?? 40;
+        if (maxTurns < 2)
+        {
+            throw new CoworkConfigurationException($"--max-turns {maxTurns} is too few: a task needs at least 2 turns (one to plan, one to act).");
+        }
+
         var options = new AgentOptions
         {
-            MaxTurns = parsed.GetValue(_maxTurns) ?? config.MaxTurns ?? 40,
+            MaxTurns = maxTurns,
             Permissions = new PermissionPolicy(config.Permissions),
         };
         using var provider = ModelClientFactory.Create(model, new ProviderSettings(_host.Environment, config.BaseUrls()));

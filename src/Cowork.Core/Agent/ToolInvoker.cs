@@ -41,7 +41,10 @@ internal sealed class ToolInvoker(IReadOnlyDictionary<string, ToolDescriptor> to
         {
             var result = await context.Function.InvokeAsync(context.Arguments, cancellationToken);
             events.Publish(new ToolCallFinished(call.CallId, name, true, Summarize(result), clock.ElapsedMilliseconds));
-            return result;
+
+            // AIFunctionFactory returns a string result as a JSON string element, which the providers send JSON-encoded
+            // (in quotes, newlines as \n). The model gets the text itself.
+            return result is JsonElement { ValueKind: JsonValueKind.String } text ? text.GetString() : result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
