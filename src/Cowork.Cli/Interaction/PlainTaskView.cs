@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Spectre.Console;
 
 namespace Cowork.Cli.Interaction;
 
@@ -82,30 +83,15 @@ internal sealed class PlainTaskView(CliHost host, bool approvePlan) : ITaskView
     public async Task<CoworkTask> RunAsync(Func<Task<CoworkTask>> run)
     {
         var task = await run();
-        var state = task.State switch
+        // The same summary as the live view, written without colour or cursor control.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            TaskState.Completed => "Completed",
-            TaskState.Cancelled => "Cancelled",
-            TaskState.AwaitingApproval => "Waiting for approval",
-            _ => "Failed",
-        };
-        var elapsed = task.FinishedAt - task.CreatedAt ?? TimeSpan.Zero;
-        _out.WriteLine();
-        if (!string.IsNullOrWhiteSpace(task.FinalMessage))
-        {
-            _out.WriteLine(task.FinalMessage.Trim());
-            _out.WriteLine();
-        }
-
-        _out.WriteLine($"{state} in {Render.Seconds(elapsed)} · task {task.Id}");
-        foreach (var deliverable in task.Deliverables)
-        {
-            _out.WriteLine($"  → {deliverable.Path} ({deliverable.Description})");
-        }
-
-        _out.WriteLine($"  {Spectre.Console.Markup.Remove(Render.ChangesLine(task))}");
-        _out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {task.ModelCalls} model turns · {task.Usage.InputTokens:N0} tokens in / {task.Usage.OutputTokens:N0} out ({task.Model})"));
+            Out = new AnsiConsoleOutput(_out),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        Render.Summary(console, task);
         await _out.FlushAsync();
         return task;
     }

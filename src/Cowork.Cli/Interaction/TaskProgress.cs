@@ -35,7 +35,8 @@ internal sealed class TaskProgress(TimeProvider time)
 
                     break;
                 case ToolCallStarted started:
-                    _tool = (started.Tool, "", time.GetTimestamp());
+                    // Time the run itself, not the wait for approval; keep the arguments from the request.
+                    _tool = (started.Tool, _tool?.Tool == started.Tool ? _tool.Value.Arguments : "", time.GetTimestamp());
                     break;
                 case ToolCallRequested requested:
                     _text = "";

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
@@ -13,7 +12,7 @@ namespace Cowork;
 /// A reply is a function of the conversation so far, so a script can react to tool results. When the script runs
 /// out, the client answers "Done." so a loop always ends. Thread-safe.
 /// </remarks>
-public sealed class ScriptedChatClient : IChatClient
+public sealed class ScriptedChatClient : WholeResponseChatClient
 {
     private readonly Lock _gate = new();
     private readonly List<Func<IReadOnlyList<ChatMessage>, ChatResponse>> _replies;
@@ -91,7 +90,7 @@ public sealed class ScriptedChatClient : IChatClient
         }
     }
 
-    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
         cancellationToken.ThrowIfCancellationRequested();
@@ -105,22 +104,5 @@ public sealed class ScriptedChatClient : IChatClient
         }
 
         return Task.FromResult(next?.Invoke(conversation) ?? Reply("Done."));
-    }
-
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetResponseAsync(messages, options, cancellationToken);
-        foreach (var update in response.ToChatResponseUpdates())
-        {
-            yield return update;
-        }
-    }
-
-    public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceKey is null && serviceType?.IsInstanceOfType(this) == true ? this : null;
-
-    public void Dispose()
-    {
     }
 }

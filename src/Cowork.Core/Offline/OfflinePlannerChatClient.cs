@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 
@@ -13,7 +12,7 @@ namespace Cowork;
 /// prompt, the calls made and their results, and whether the plan was approved), so it resumes like a model does.
 /// For requests it does not understand it fails with <see cref="ModelFailureKind.NeedsModel"/> and says how to configure a model.
 /// </remarks>
-public sealed partial class OfflinePlannerChatClient : IChatClient
+public sealed partial class OfflinePlannerChatClient : WholeResponseChatClient
 {
     public const string ModelId = "offline-planner";
 
@@ -22,7 +21,7 @@ public sealed partial class OfflinePlannerChatClient : IChatClient
         "and organize files by type and/or date. For anything else, use a model: --model anthropic:claude-sonnet-4-5 with ANTHROPIC_API_KEY set, " +
         "or --model ollama:llama3.1 with Ollama running (see the README).";
 
-    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
         cancellationToken.ThrowIfCancellationRequested();
@@ -45,23 +44,6 @@ public sealed partial class OfflinePlannerChatClient : IChatClient
             _ => throw new ModelException(ModelFailureKind.NeedsModel, NeedsModelMessage),
         };
         return Task.FromResult(response);
-    }
-
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetResponseAsync(messages, options, cancellationToken);
-        foreach (var update in response.ToChatResponseUpdates())
-        {
-            yield return update;
-        }
-    }
-
-    public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceKey is null && serviceType?.IsInstanceOfType(this) == true ? this : null;
-
-    public void Dispose()
-    {
     }
 
     private static ChatResponse DescribeFolder(DescribeFolderIntent intent, OfflineConversation conversation, OfflineTurn turn)
