@@ -91,6 +91,7 @@ internal sealed class PlainTaskView(CliHost host, bool approvePlan) : ITaskView
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
+        console.Profile.Width = 4096; // Logs and pipes get whole lines, not lines wrapped at 80 columns.
         Render.Summary(console, task);
         await _out.FlushAsync();
         return task;
