@@ -75,7 +75,8 @@ internal sealed class RunCommand : Command
         hub.Subscribe(view);
 
         var runner = new AgentRunner(provider, [new FileToolset()], view, options);
-        var task = await view.RunAsync(() => runner.RunAsync(new TaskRequest(request, folders, model, dataDirectory), hub, cancellationToken));
+        var task = await view.RunAsync(() => runner.RunAsync(
+            new TaskRequest(request, folders, model, dataDirectory) { ProtectedPaths = [paths.Home, paths.ConfigFile] }, hub, cancellationToken));
         return ExitCodes.For(task);
     }
 

@@ -41,11 +41,12 @@ public sealed class AgentRunner
         events.Publish(new TaskStateChanged(TaskState.Planning));
 
         var tools = new List<ToolDescriptor> { PlanTool.Create(events) };
-        var context = new ToolContext(events, request.Folders, request.DataDirectory);
+        using var context = new ToolContext(events, request.Folders, request.DataDirectory) { ProtectedPaths = request.ProtectedPaths };
         tools.AddRange(_toolsets.SelectMany(t => t.CreateTools(context)));
         var catalog = tools.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var gate = new PermissionGate(_options.Permissions, _approvals, events);
-        var (client, loop, meter) = ChatPipeline.Build(_provider, request.Model, events, new ToolInvoker(catalog, gate, events), _options.Retry);
+        var invoker = new ToolInvoker(catalog, gate, events);
+        var (client, loop, meter) = ChatPipeline.Build(_provider, request.Model, events, invoker, _options.Retry);
         var chatOptions = new ChatOptions { Tools = [.. tools.Select(t => (AITool)t.Function)] };
         List<ChatMessage> history =
         [
@@ -55,7 +56,7 @@ public sealed class AgentRunner
 
         try
         {
-            var answer = await TurnAsync(client, loop, meter, history, chatOptions, events, cancellationToken);
+            var answer = await TurnAsync(client, loop, meter, invoker, history, chatOptions, events, cancellationToken);
             var task = hub.Task;
             if (!meter.ToolsWithheld && !task.Plan.IsEmpty && !task.Plan.IsComplete)
             {
@@ -67,7 +68,7 @@ public sealed class AgentRunner
 
                 events.Publish(new TaskStateChanged(TaskState.Running));
                 history.Add(new ChatMessage(ChatRole.User, AgentPrompts.PlanApproved));
-                answer = await TurnAsync(client, loop, meter, history, chatOptions, events, cancellationToken);
+                answer = await TurnAsync(client, loop, meter, invoker, history, chatOptions, events, cancellationToken);
             }
 
             if (meter.ToolsWithheld)
@@ -119,16 +120,30 @@ public sealed class AgentRunner
 
     /// <summary>One call into the tool loop, streamed; returns the model's last words.</summary>
     private async Task<string> TurnAsync(
-        IChatClient client, FunctionInvokingChatClient loop, MeteringChatClient meter, List<ChatMessage> history,
+        IChatClient client, FunctionInvokingChatClient loop, MeteringChatClient meter, ToolInvoker invoker, List<ChatMessage> history,
         ChatOptions options, EventPublisher events, CancellationToken cancellationToken)
     {
         for (var recoveries = 0; ; recoveries++)
         {
-            loop.MaximumIterationsPerRequest = Math.Max(1, _options.MaxTurns - meter.Calls);
+            // FunctionInvokingChatClient makes up to MaximumIterationsPerRequest calls with tools and then one more
+            // without them, so it may iterate one time fewer than the calls left. The last call left goes out
+            // without tools: the model can only answer, and the meter marks the limit as reached.
+            var callsLeft = _options.MaxTurns - meter.Calls;
+            var turnOptions = options;
+            if (callsLeft > 1)
+            {
+                loop.MaximumIterationsPerRequest = callsLeft - 1;
+            }
+            else
+            {
+                turnOptions = options.Clone();
+                turnOptions.Tools = null;
+            }
+
             var updates = new List<ChatResponseUpdate>();
             try
             {
-                await foreach (var update in client.GetStreamingResponseAsync(history, options, cancellationToken))
+                await foreach (var update in client.GetStreamingResponseAsync(history, turnOptions, cancellationToken))
                 {
                     updates.Add(update);
                     if (update.Role != ChatRole.Tool && update.Text is { Length: > 0 } text)
@@ -149,6 +164,11 @@ public sealed class AgentRunner
 
             var response = updates.ToChatResponse();
             history.AddRange(response.Messages);
+            if (invoker.ApprovalUnavailable is { } unavailable)
+            {
+                throw unavailable;
+            }
+
             return response.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant)?.Text ?? "";
         }
     }

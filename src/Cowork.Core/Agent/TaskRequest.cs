@@ -6,4 +6,7 @@ public sealed record TaskRequest(string Request, IReadOnlyList<FolderGrant> Fold
 {
     /// <summary>Requests longer than this are refused: long material belongs in a file in a granted folder.</summary>
     public const int MaxRequestLength = 20_000;
+
+    /// <summary>Paths no tool may change, even inside a grant: Cowork's own data and config.</summary>
+    public IReadOnlyList<string> ProtectedPaths { get; init; } = [];
 }

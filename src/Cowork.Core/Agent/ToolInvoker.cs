@@ -12,6 +12,9 @@ internal sealed class ToolInvoker(IReadOnlyDictionary<string, ToolDescriptor> to
 {
     private const int SummaryLength = 200;
 
+    /// <summary>Set when a call needed the person's approval and nobody could be asked; the tool loop was told to stop.</summary>
+    public ApprovalUnavailableException? ApprovalUnavailable { get; private set; }
+
     public async ValueTask<object?> InvokeAsync(FunctionInvocationContext context, CancellationToken cancellationToken)
     {
         var call = context.CallContent;
@@ -29,7 +32,20 @@ internal sealed class ToolInvoker(IReadOnlyDictionary<string, ToolDescriptor> to
             return Fail(call.CallId, name, $"Error: there is no tool named {name}.");
         }
 
-        var refusal = await gate.CheckAsync(tool, tool.EffectsFor(context.Arguments), call.CallId, arguments, cancellationToken);
+        string? refusal;
+        try
+        {
+            refusal = await gate.CheckAsync(tool, tool.EffectsFor(context.Arguments), call.CallId, arguments, cancellationToken);
+        }
+        catch (ApprovalUnavailableException ex)
+        {
+            // FunctionInvokingChatClient would turn this into a failed call for the model and carry on; end the loop
+            // here instead, and let the runner stop the task.
+            ApprovalUnavailable = ex;
+            context.Terminate = true;
+            return Fail(call.CallId, name, $"Not run: {ex.Message}");
+        }
+
         if (refusal is not null)
         {
             return $"Not run: {refusal}";

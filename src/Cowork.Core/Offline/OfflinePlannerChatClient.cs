@@ -96,7 +96,15 @@ public sealed partial class OfflinePlannerChatClient : WholeResponseChatClient
                 return turn.Plan(steps, 1, inProgress: true).Call(ToolNames.OrganizeFolder, Args(dryRun: true)).Build();
             }
 
-            var toMove = FileCount().Match(preview) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            if (FileCount().Match(preview) is not { Success: true } count)
+            {
+                // The preview was refused or failed ("Not run: …", "Error: …"): say so; nothing is planned to move.
+                return conversation.CallsTo(ToolNames.UpdatePlan).Count() < 3
+                    ? turn.Plan(steps, 1, skipFrom: 2, failedAt: 1).Build()
+                    : Say($"Could not preview how to organize {path}: {preview.Split('\n')[0]}");
+            }
+
+            var toMove = int.Parse(count.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             if (toMove == 0)
             {
                 return conversation.CallsTo(ToolNames.UpdatePlan).Count() < 3
@@ -115,20 +123,26 @@ public sealed partial class OfflinePlannerChatClient : WholeResponseChatClient
             return turn.Plan(steps, 2, inProgress: true).Call(ToolNames.OrganizeFolder, Args(dryRun: false)).Build();
         }
 
+        // Nothing moved: the files failed one by one ("Moved 0 files … 6 failed.") or the call failed as a whole ("Error: …").
+        var moveFailed = !MovedAny().IsMatch(applied);
         var checks = conversation.CallsTo(ToolNames.ListFolder).Count();
         if (checks < 2)
         {
-            var moveFailed = applied.Contains("failed", StringComparison.OrdinalIgnoreCase) && !MovedAny().IsMatch(applied);
             return turn.Plan(steps, 3, inProgress: true, failedAt: moveFailed ? 2 : null)
                 .Call(ToolNames.ListFolder, new() { ["path"] = path, ["depth"] = 1 }).Build();
         }
 
         if (conversation.CallsTo(ToolNames.UpdatePlan).Count() < 6)
         {
-            return turn.Plan(steps, steps.Length).Build();
+            return turn.Plan(steps, steps.Length, failedAt: moveFailed ? 2 : null).Build();
         }
 
-        return Say($"Done. {applied.Split('\n')[0]}\nNothing was overwritten or deleted; hidden files, links and unfinished downloads were left in place.\n\n{SummaryOf(conversation.LastResult(ToolNames.ListFolder) ?? "")}");
+        if (moveFailed)
+        {
+            return Say($"The files in {path} could not be organized: {applied.Split('\n')[0]}\n\n{SummaryOf(conversation.LastResult(ToolNames.ListFolder) ?? "")}");
+        }
+
+        return Say($"Done. {applied.Split('\n')[0]}\nNothing was overwritten or deleted; hidden files, links and unfinished downloads stayed. Every move is journaled: `cowork undo` with the task id below puts each file back.\n\n{SummaryOf(conversation.LastResult(ToolNames.ListFolder) ?? "")}");
     }
 
     /// <summary>The summary block at the top of a list_folder result (up to the first blank line).</summary>

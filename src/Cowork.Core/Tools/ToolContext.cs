@@ -3,5 +3,36 @@ namespace Cowork;
 /// <summary>What a toolset needs to build its tools for one agent of one task.</summary>
 /// <param name="Events">Where tools report changed files and deliverables.</param>
 /// <param name="Folders">The folders granted to the task.</param>
-/// <param name="DataDirectory">The task's own folder under COWORK_HOME (journal, trash, artifacts).</param>
-public sealed record ToolContext(EventPublisher Events, IReadOnlyList<FolderGrant> Folders, string DataDirectory);
+/// <param name="DataDirectory">The task's own folder under COWORK_HOME (journal, artifacts).</param>
+public sealed record ToolContext(EventPublisher Events, IReadOnlyList<FolderGrant> Folders, string DataDirectory) : IDisposable
+{
+    private readonly List<IDisposable> _owned = [];
+
+    /// <summary>Paths no tool may change, even inside a grant: Cowork's own data and config.</summary>
+    public IReadOnlyList<string> ProtectedPaths { get; init; } = [];
+
+    /// <summary>Hands <paramref name="resource"/> to the task: it is disposed when the task's run ends.</summary>
+    public T Own<T>(T resource)
+        where T : IDisposable
+    {
+        lock (_owned)
+        {
+            _owned.Add(resource);
+        }
+
+        return resource;
+    }
+
+    public void Dispose()
+    {
+        lock (_owned)
+        {
+            for (var i = _owned.Count - 1; i >= 0; i--)
+            {
+                _owned[i].Dispose();
+            }
+
+            _owned.Clear();
+        }
+    }
+}
