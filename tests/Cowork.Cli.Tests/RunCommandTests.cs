@@ -86,7 +86,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.False(string.IsNullOrEmpty(taskId));
         Assert.All(events, e => Assert.Equal(taskId, e.GetProperty("task_id").GetString()));
         Assert.Equal("task_finished", events[^1].GetProperty("type").GetString());
-        Assert.Equal("Completed", events[^1].GetProperty("state").GetString());
+        Assert.Equal("completed", events[^1].GetProperty("state").GetString());
         Assert.Contains(events, e => e.GetProperty("type").GetString() == "file_changed");
         Assert.All(lines, line => EventJson.Deserialize(line));
     }

@@ -46,8 +46,8 @@ public sealed class AgentRunner
         var catalog = tools.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var gate = new PermissionGate(_options.Permissions, _approvals, events);
         var invoker = new ToolInvoker(catalog, gate, events);
-        var (client, loop, meter) = ChatPipeline.Build(_provider, request.Model, events, invoker, _options.Retry);
         var chatOptions = new ChatOptions { Tools = [.. tools.Select(t => (AITool)t.Function)] };
+        var (client, loop, final, meter) = ChatPipeline.Build(_provider, request.Model, events, invoker, chatOptions.Tools, _options.Retry);
         List<ChatMessage> history =
         [
             new(ChatRole.System, AgentPrompts.System(request.Folders, _time.GetLocalNow())),
@@ -58,7 +58,7 @@ public sealed class AgentRunner
         {
             var answer = await TurnAsync(client, loop, meter, invoker, history, chatOptions, events, cancellationToken);
             var task = hub.Task;
-            if (!meter.ToolsWithheld && !task.Plan.IsEmpty && !task.Plan.IsComplete)
+            if (!final.FinalCallMade && !task.Plan.IsEmpty && !task.Plan.IsComplete)
             {
                 events.Publish(new TaskStateChanged(TaskState.AwaitingApproval));
                 if (!await ApprovePlanAsync(task.Plan, answer, events, cancellationToken))
@@ -71,7 +71,7 @@ public sealed class AgentRunner
                 answer = await TurnAsync(client, loop, meter, invoker, history, chatOptions, events, cancellationToken);
             }
 
-            if (meter.ToolsWithheld)
+            if (final.FinalCallMade)
             {
                 return Finish(events, TaskState.Failed, StopReason.TurnLimit,
                     $"Stopped after {meter.Calls} model turns, the limit for this task. Raise it with --max-turns.");
@@ -126,8 +126,8 @@ public sealed class AgentRunner
         for (var recoveries = 0; ; recoveries++)
         {
             // FunctionInvokingChatClient makes up to MaximumIterationsPerRequest calls with tools and then one more
-            // without them, so it may iterate one time fewer than the calls left. The last call left goes out
-            // without tools: the model can only answer, and the meter marks the limit as reached.
+            // without them, so it may iterate one time fewer than the calls left. The last call left may not use
+            // tools: the model can only answer, and FinalCallChatClient marks the limit as reached.
             var callsLeft = _options.MaxTurns - meter.Calls;
             var turnOptions = options;
             if (callsLeft > 1)
@@ -137,7 +137,7 @@ public sealed class AgentRunner
             else
             {
                 turnOptions = options.Clone();
-                turnOptions.Tools = null;
+                turnOptions.ToolMode = ChatToolMode.None;
             }
 
             var updates = new List<ChatResponseUpdate>();

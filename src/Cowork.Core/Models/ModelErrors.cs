@@ -65,11 +65,16 @@ internal static class ModelErrors
             ModelProvider.OpenAI => "OPENAI_API_KEY",
             _ => null,
         };
+        var provider = model.Provider switch
+        {
+            ModelProvider.OpenAI => "OpenAI-compatible",
+            _ => model.Provider.ToString(),
+        };
         return Classify(exception) switch
         {
-            ModelFailureKind.Authentication => $"The {model.Provider.ToString().ToLowerInvariant()} API rejected the key{status}." +
+            ModelFailureKind.Authentication => $"The {provider} API rejected the key{status}." +
                 (keyVariable is null ? " Check the server's credentials." : $" Check {keyVariable}."),
-            ModelFailureKind.ModelNotFound => $"The model '{model.Name}' was not found at {model.Provider.ToString().ToLowerInvariant()}{status}. Check the name given with --model.",
+            ModelFailureKind.ModelNotFound => $"The model '{model.Name}' was not found at the {provider} API{status}. Check the name given with --model.",
             ModelFailureKind.BadRequest => $"The model refused the request{status}: {FirstLine(ProviderMessage(exception))}",
             ModelFailureKind.Transient => $"The model could not be reached{status}: {FirstLine(ProviderMessage(exception))}",
             _ => $"The model call failed{status}: {FirstLine(ProviderMessage(exception))}",
@@ -79,12 +84,38 @@ internal static class ModelErrors
     private static string ProviderMessage(Exception exception) => exception switch
     {
         AnthropicServiceException { ApiMessage: { Length: > 0 } message } => message,
+        ClientResultException result when ErrorBodyMessage(result) is { } message => message,
         _ => exception.Message,
     };
+
+    /// <summary>The "error.message" of an OpenAI-style error body, which says more than the exception's status line.</summary>
+    private static string? ErrorBodyMessage(ClientResultException exception)
+    {
+        try
+        {
+            var body = exception.GetRawResponse()?.Content;
+            if (body is null || body.ToMemory().IsEmpty)
+            {
+                return null;
+            }
+
+            using var document = System.Text.Json.JsonDocument.Parse(body.ToMemory());
+            return document.RootElement.TryGetProperty("error", out var error)
+                && error.ValueKind == System.Text.Json.JsonValueKind.Object
+                && error.TryGetProperty("message", out var message)
+                ? message.GetString()
+                : null;
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static string FirstLine(string text)
     {
         var line = text.Split('\n', 2)[0].Trim();
-        return line.Length > 300 ? line[..300] + "…" : line;
+        line = line.Length > 300 ? line[..300] + "…" : line;
+        return line.EndsWith('.') || line.EndsWith('…') ? line : line + ".";
     }
 }

@@ -10,6 +10,15 @@ internal static partial class RequestIntentParser
     public static RequestIntent? Parse(string request, IReadOnlyList<FolderGrant> folders)
     {
         var text = request.ToLowerInvariant();
+
+        // Both jobs act on a folder's files as a whole: a request must say so ("this folder", "my downloads",
+        // "the files", a granted folder's name), and must not be about one file ("sort the rows of budget.xlsx").
+        var aboutFiles = FolderWords().IsMatch(text) || NamedFolder(text, folders) is not null;
+        if (!aboutFiles || NamedFile().IsMatch(text))
+        {
+            return null;
+        }
+
         var organize = OrganizeWords().IsMatch(text);
         var describe = DescribeWords().IsMatch(text);
         if (!organize && !describe)
@@ -65,6 +74,13 @@ internal static partial class RequestIntentParser
 
     [GeneratedRegex(@"(what('s|\s+is|\s+are)?\s+(in|inside|there)|\blist\b|\bshow\b.*\b(files|contents?)\b|\bdescribe\b|\bsummari[sz]e\b|\boverview\b|\binventory\b|\bcontents?\s+of\b|\bwhat\s+files\b)")]
     private static partial Regex DescribeWords();
+
+    [GeneratedRegex(@"\b(folders?|director(y|ies)|files|downloads|desktop|photos|pictures|images|screenshots|everything|here|stuff)\b")]
+    private static partial Regex FolderWords();
+
+    /// <summary>A file name with an extension: "budget.xlsx", "notes.md".</summary>
+    [GeneratedRegex(@"[\p{L}\p{N}_-]\.[a-z][a-z0-9]{1,4}\b")]
+    private static partial Regex NamedFile();
 
     [GeneratedRegex(@"\b(type|types|kind|kinds|extension|extensions|category|categories|format|formats)\b")]
     private static partial Regex TypeWords();

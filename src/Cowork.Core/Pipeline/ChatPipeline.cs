@@ -7,6 +7,7 @@ namespace Cowork;
 /// Outermost first:
 /// <list type="number">
 /// <item><see cref="FunctionInvokingChatClient"/>: the tool loop; each call goes through <see cref="ToolInvoker"/> and the permission gate.</item>
+/// <item><see cref="FinalCallChatClient"/>: keeps tools declared but unusable on the last call the turn budget allows.</item>
 /// <item><see cref="MeteringChatClient"/>: counts every model call and reports its tokens.</item>
 /// <item><see cref="RetryingChatClient"/>: retries transient failures and names the others.</item>
 /// <item>The provider's client (Anthropic, OpenAI-compatible, offline, scripted).</item>
@@ -16,14 +17,16 @@ namespace Cowork;
 /// </remarks>
 internal static class ChatPipeline
 {
-    public static (IChatClient Client, FunctionInvokingChatClient Loop, MeteringChatClient Meter) Build(
+    public static (IChatClient Client, FunctionInvokingChatClient Loop, FinalCallChatClient Final, MeteringChatClient Meter) Build(
         IChatClient provider,
         ModelSpec model,
         EventPublisher events,
         ToolInvoker invoker,
+        IList<AITool> tools,
         RetryOptions? retry)
     {
         MeteringChatClient? meter = null;
+        FinalCallChatClient? final = null;
         FunctionInvokingChatClient? loop = null;
         var client = new ChatClientBuilder(provider)
             .UseFunctionInvocation(configure: ficc =>
@@ -33,9 +36,10 @@ internal static class ChatPipeline
                 ficc.AllowConcurrentInvocation = false;
                 loop = ficc;
             })
+            .Use(inner => final = new FinalCallChatClient(inner, tools))
             .Use(inner => meter = new MeteringChatClient(inner, events, model.ToString()))
             .Use(inner => new RetryingChatClient(inner, model, retry, message => events.Publish(new Warning(message))))
             .Build();
-        return (client, loop!, meter!);
+        return (client, loop!, final!, meter!);
     }
 }

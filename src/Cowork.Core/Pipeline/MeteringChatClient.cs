@@ -14,16 +14,10 @@ public sealed class MeteringChatClient(IChatClient innerClient, EventPublisher e
     /// <summary>Model calls made so far through this client.</summary>
     public int Calls => Volatile.Read(ref _calls);
 
-    /// <summary>
-    /// Whether a call went out without tools: the function-invoking client does that for the last
-    /// iteration it allows, so this marks that the turn limit was reached.
-    /// </summary>
-    public bool ToolsWithheld { get; private set; }
-
     public override async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        Start(options);
+        Start();
         var response = await base.GetResponseAsync(messages, options, cancellationToken);
         Report(response.Usage);
         return response;
@@ -32,7 +26,7 @@ public sealed class MeteringChatClient(IChatClient innerClient, EventPublisher e
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        Start(options);
+        Start();
         UsageDetails? usage = null;
         await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken))
         {
@@ -51,13 +45,8 @@ public sealed class MeteringChatClient(IChatClient innerClient, EventPublisher e
         Report(usage);
     }
 
-    private void Start(ChatOptions? options)
+    private void Start()
     {
-        if (options?.Tools is not { Count: > 0 })
-        {
-            ToolsWithheld = true;
-        }
-
         events.Publish(new ModelCallStarted(Interlocked.Increment(ref _calls)));
     }
 

@@ -75,7 +75,7 @@ public sealed class RetryingChatClient(
             if (yielded)
             {
                 throw new ModelException(ModelFailureKind.StreamInterrupted,
-                    $"The model's reply broke off: {ModelErrors.Describe(failure, model)}", failure);
+                    $"The model's reply broke off mid-stream ({failure.Message.Split('\n')[0].TrimEnd('.')}).", failure);
             }
 
             await WaitOrThrowAsync(failure, attempt, cancellationToken);

@@ -7,26 +7,26 @@ namespace Cowork;
 public enum StopReason
 {
     /// <summary>The model finished its work and gave a final answer.</summary>
-    Finished,
+    [JsonStringEnumMemberName("finished")] Finished,
 
     /// <summary>The bounded number of model turns was used up.</summary>
-    TurnLimit,
+    [JsonStringEnumMemberName("turn_limit")] TurnLimit,
 
     /// <summary>The person rejected the plan.</summary>
-    PlanRejected,
+    [JsonStringEnumMemberName("plan_rejected")] PlanRejected,
 
     /// <summary>The plan needs approval and nobody can be asked (no terminal, no <c>--yes</c>).</summary>
-    ApprovalUnavailable,
+    [JsonStringEnumMemberName("approval_unavailable")] ApprovalUnavailable,
 
     /// <summary>The person cancelled the task (Ctrl-C or <c>cowork cancel</c>).</summary>
-    Cancelled,
+    [JsonStringEnumMemberName("cancelled")] Cancelled,
 
     /// <summary>The model could not be reached or refused the request (bad key, unknown model, retries used up).</summary>
-    ModelError,
+    [JsonStringEnumMemberName("model_error")] ModelError,
 
     /// <summary>The request is beyond what the configured model can do (the offline planner without a model).</summary>
-    NeedsModel,
+    [JsonStringEnumMemberName("needs_model")] NeedsModel,
 
     /// <summary>An unexpected failure inside Cowork.</summary>
-    InternalError,
+    [JsonStringEnumMemberName("internal_error")] InternalError,
 }

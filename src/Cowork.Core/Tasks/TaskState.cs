@@ -7,18 +7,18 @@ namespace Cowork;
 public enum TaskState
 {
     /// <summary>The model is analysing the request and writing the plan; nothing is changed yet.</summary>
-    Planning,
+    [JsonStringEnumMemberName("planning")] Planning,
 
     /// <summary>The plan is written and waits for the person's approval.</summary>
-    AwaitingApproval,
+    [JsonStringEnumMemberName("awaiting_approval")] AwaitingApproval,
 
     /// <summary>The approved plan is being carried out.</summary>
-    Running,
+    [JsonStringEnumMemberName("running")] Running,
 
     /// <summary>Stopped by the person; can be continued.</summary>
-    Paused,
+    [JsonStringEnumMemberName("paused")] Paused,
 
-    Completed,
-    Failed,
-    Cancelled,
+    [JsonStringEnumMemberName("completed")] Completed,
+    [JsonStringEnumMemberName("failed")] Failed,
+    [JsonStringEnumMemberName("cancelled")] Cancelled,
 }

@@ -35,9 +35,12 @@ public sealed class RunLimitsTests
         Assert.Equal(maxTurns, events.Of<ModelCallStarted>().Count);
         Assert.Contains($"{maxTurns} model turns", task.FinalMessage, StringComparison.Ordinal);
 
-        // The last call is offered no tools, so it cannot leave a call unanswered.
-        Assert.True(model.Options[^1]?.Tools is not { Count: > 0 });
-        Assert.All(model.Options.Take(maxTurns - 1), o => Assert.NotEmpty(o!.Tools!));
+        // The last call may not use tools, so it cannot leave a call unanswered; they stay declared, because
+        // Anthropic refuses a conversation holding tool calls without tool definitions.
+        Assert.IsType<NoneChatToolMode>(model.Options[^1]?.ToolMode);
+        Assert.NotEmpty(model.Options[^1]!.Tools!);
+        Assert.All(model.Options.Take(maxTurns - 1), o => Assert.IsNotType<NoneChatToolMode>(o!.ToolMode));
+        Assert.All(model.Options, o => Assert.NotEmpty(o!.Tools!));
     }
 
     [Fact]

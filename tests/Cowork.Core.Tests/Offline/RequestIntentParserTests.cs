@@ -50,6 +50,15 @@ public sealed class RequestIntentParserTests
     [InlineData("Turn these receipts into an expense report")]
     [InlineData("Make a deck from my meeting notes")]
     [InlineData("Translate the letter into French")]
+    [InlineData("Sort the rows of budget.xlsx by amount")]
+    [InlineData("Clean up the formatting of my resume")]
+    [InlineData("Arrange a meeting agenda from these notes")]
+    [InlineData("organize my thoughts into an essay")]
+    [InlineData("Group the receipts by vendor into a spreadsheet")]
+    [InlineData("Summarize the quarterly report")]
+    [InlineData("List the action items from my meeting notes")]
+    [InlineData("What's in the contract about termination?")]
+    [InlineData("Sort the files in report.docx by date")]
     [InlineData("")]
     public void Other_requests_are_not_understood(string request) =>
         Assert.Null(RequestIntentParser.Parse(request, OneFolder));
@@ -78,7 +87,7 @@ public sealed class RequestIntentParserTests
     {
         FolderGrant[] folders = [new(Documents, FolderAccess.ReadOnly), new(Downloads, FolderAccess.ReadWrite)];
 
-        var intent = RequestIntentParser.Parse("tidy up", folders);
+        var intent = RequestIntentParser.Parse("tidy up the files", folders);
 
         Assert.Equal(Downloads, Assert.IsType<OrganizeFolderIntent>(intent).Folder.Path);
     }

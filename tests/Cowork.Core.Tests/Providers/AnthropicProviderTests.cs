@@ -96,6 +96,22 @@ public sealed class AnthropicProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task At_the_turn_limit_the_last_request_keeps_the_tools_declared_but_forbids_their_use()
+    {
+        _server.EnqueueMessage(AnthropicReply.ToolUse(10, 5, null, "toolu_01", "lookup_fact", "{\"topic\":\"tides\"}"));
+        _server.EnqueueMessage(AnthropicReply.Text(20, 5, "Out of turns."));
+
+        var (task, _) = await RunAsync(TestRun.Options(maxTurns: 2));
+
+        Assert.Equal(StopReason.TurnLimit, task.StopReason);
+        var last = _server.Requests[^1].Json;
+        // The conversation holds a tool_use block, which the API accepts only with tool definitions.
+        Assert.Contains("tool_use", last["messages"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.NotEmpty(last["tools"]!.AsArray());
+        Assert.Equal("none", last["tool_choice"]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Cache_token_counts_are_reported_as_parts_of_the_input()
     {
         _server.EnqueueMessage(new AnthropicReply([new AnthropicText(["Cached."])], "end_turn", 40, 5, CacheReadTokens: 900, CacheWriteTokens: 300));
@@ -307,11 +323,12 @@ public sealed class AnthropicProviderTests : IAsyncLifetime
         var events = hub.For(AgentInfo.MainId);
         var tools = Tools().CreateTools(new ToolContext(events, TestRun.Folders, Path.GetTempPath())).ToDictionary(t => t.Name);
         var gate = new PermissionGate(new PermissionPolicy(), TestApprovals.Yes(), events);
-        var (client, _, meter) = ChatPipeline.Build(provider, model, events, new ToolInvoker(tools, gate, events), null);
+        IList<AITool> declared = [.. tools.Values.Select(t => (AITool)t.Function)];
+        var (client, _, _, meter) = ChatPipeline.Build(provider, model, events, new ToolInvoker(tools, gate, events), declared, null);
 
         var response = await client.GetResponseAsync(
             [new ChatMessage(ChatRole.User, "Why are there tides?")],
-            new ChatOptions { Tools = [.. tools.Values.Select(t => (AITool)t.Function)] });
+            new ChatOptions { Tools = declared });
 
         Assert.Equal("From the moon.", response.Text);
         Assert.Equal(["tides"], _lookups);

@@ -246,11 +246,12 @@ public sealed class OpenAIProviderTests : IAsyncLifetime
         var events = hub.For(AgentInfo.MainId);
         var tools = Tools().CreateTools(new ToolContext(events, TestRun.Folders, Path.GetTempPath())).ToDictionary(t => t.Name);
         var gate = new PermissionGate(new PermissionPolicy(), TestApprovals.Yes(), events);
-        var (client, _, meter) = ChatPipeline.Build(provider, model, events, new ToolInvoker(tools, gate, events), null);
+        IList<AITool> declared = [.. tools.Values.Select(t => (AITool)t.Function)];
+        var (client, _, _, meter) = ChatPipeline.Build(provider, model, events, new ToolInvoker(tools, gate, events), declared, null);
 
         var response = await client.GetResponseAsync(
             [new ChatMessage(ChatRole.User, "Why are there tides?")],
-            new ChatOptions { Tools = [.. tools.Values.Select(t => (AITool)t.Function)] });
+            new ChatOptions { Tools = declared });
 
         Assert.Equal("From the moon.", response.Text);
         Assert.Equal(["tides"], _lookups);
