@@ -10,6 +10,8 @@ internal static class CoworkCommandLine
     {
         var root = new RootCommand("Cowork: describe an outcome, grant folders, approve the plan, come back to finished work.");
         root.Add(new RunCommand(host));
+        root.Add(new ChangesCommand(host));
+        root.Add(new UndoCommand(host));
         return root;
     }
 

@@ -1,17 +1,20 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.AI;
 
 namespace Cowork.Files;
 
-/// <summary>The file tools: list a folder and organize it. Every path goes through the task's <see cref="Workspace"/>.</summary>
+/// <summary>The file tools. Every path goes through the task's <see cref="Workspace"/>; every change through its journal.</summary>
 public sealed class FileToolset : IToolset
 {
     public IEnumerable<ToolDescriptor> CreateTools(ToolContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var tools = new FileTools(new Workspace(context.Folders), context.Events);
+        var workspace = context.Own(new Workspace(context.Folders, context.ProtectedPaths,
+            w => new FileChanges(w, Path.Combine(context.DataDirectory, ChangeJournal.FileName), context.Events.TaskId, context.Events.Publish)));
+        var tools = new FileTools(workspace, context.Events);
         yield return new ToolDescriptor(AIFunctionFactory.Create(tools.ListFolder, ToolNames.ListFolder,
             "List a folder: a summary (files by kind, total size, date range, largest file) and its entries with size, " +
             "modified time and kind, 200 per page. depth 1-5 (default 1)."), ToolEffects.Read);
@@ -27,8 +30,8 @@ public sealed class FileToolset : IToolset
         {
             bool flag => flag,
             string text => bool.TryParse(text, out var flag) && flag,
-            System.Text.Json.JsonElement element => element.ValueKind == System.Text.Json.JsonValueKind.True
-                || (element.ValueKind == System.Text.Json.JsonValueKind.String && bool.TryParse(element.GetString(), out var flag) && flag),
+            JsonElement element => element.ValueKind == JsonValueKind.True
+                || (element.ValueKind == JsonValueKind.String && bool.TryParse(element.GetString(), out var flag) && flag),
             _ => false,
         };
 
@@ -40,7 +43,7 @@ public sealed class FileToolset : IToolset
             [Description("Page of entries, from 1.")] int page = 1)
         {
             var folder = workspace.Resolve(path);
-            return FolderListing.Describe(folder.FullPath, folder.FullPath, depth, page);
+            return FolderListing.Describe(workspace.Root(folder), folder.Path, folder.FullPath, depth, page);
         }
 
         public string OrganizeFolder(
@@ -51,25 +54,27 @@ public sealed class FileToolset : IToolset
         {
             var scheme = FolderOrganizer.ParseScheme(by);
             var folder = workspace.Resolve(path, forWriting: !dry_run);
-            if (!Directory.Exists(folder.FullPath))
+            var root = workspace.Root(folder);
+            if (root.Stat(folder.Path) is not { Kind: EntryKind.Directory })
             {
                 throw new ToolException($"{path} is not a folder.");
             }
 
-            var (moves, skipped) = FolderOrganizer.Plan(folder.FullPath, scheme);
+            var (moves, skipped) = FolderOrganizer.Plan(root, folder.Path, scheme);
             if (dry_run)
             {
-                return FolderOrganizer.DescribePreview(folder.FullPath, scheme, moves, skipped);
+                return FolderOrganizer.DescribePreview(folder.FullPath, folder.Path, scheme, moves, skipped);
             }
 
-            var result = FolderOrganizer.Apply(folder.FullPath, moves, events.Publish, cancellationToken);
+            var changes = workspace.Changes ?? throw new ToolException("This task cannot change files.");
+            var result = FolderOrganizer.Apply(changes, folder, moves, cancellationToken);
             if (result.Moved > 0)
             {
                 events.Publish(new DeliverableAdded(folder.FullPath, $"Organized by {FolderOrganizer.Name(scheme)}: {result.Moved} files in {result.Folders} folders"));
             }
 
             var text = new StringBuilder();
-            text.Append(CultureInfo.InvariantCulture, $"Moved {result.Moved} files into {result.Folders} folders in {folder.FullPath} ({result.FoldersCreated} folders created).");
+            text.Append(CultureInfo.InvariantCulture, $"Moved {result.Moved} files into {result.Folders} folders in {folder.FullPath}.");
             if (result.Failures.Count > 0)
             {
                 text.Append(CultureInfo.InvariantCulture, $" {result.Failures.Count} failed.");
@@ -78,7 +83,7 @@ public sealed class FileToolset : IToolset
             text.AppendLine().AppendLine();
             foreach (var (target, count) in result.PerFolder.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"  {target.Replace(Path.DirectorySeparatorChar, '/')}/: {count}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {target}/: {count}");
             }
 
             foreach (var failure in result.Failures.Take(50))

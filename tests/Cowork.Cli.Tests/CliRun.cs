@@ -12,6 +12,7 @@ internal sealed class CliRun
         Home = temp.Combine("home");
         _environment["COWORK_HOME"] = Home;
         Console = new TestConsole();
+        Console.Profile.Width = 300;
         if (interactive)
         {
             Console.Interactive();

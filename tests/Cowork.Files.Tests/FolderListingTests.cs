@@ -16,8 +16,9 @@ public sealed class FolderListingTests : IDisposable
 
         File.WriteAllText(Path.Combine(_folder, "notes.txt"), new string('n', 5000));
 
-        var first = FolderListing.Describe(_folder, _folder, depth: 1, page: 1);
-        var second = FolderListing.Describe(_folder, _folder, depth: 1, page: 2);
+        using var root = FolderRoot.Open(_folder);
+        var first = FolderListing.Describe(root, RelativePath.Root, _folder, depth: 1, page: 1);
+        var second = FolderListing.Describe(root, RelativePath.Root, _folder, depth: 1, page: 2);
 
         Assert.Contains("251 files and 0 folders", first, StringComparison.Ordinal);
         Assert.Contains("By kind: Images 250", first, StringComparison.Ordinal);
@@ -31,9 +32,9 @@ public sealed class FolderListingTests : IDisposable
     [Fact]
     public void A_missing_folder_or_a_file_is_a_clear_error()
     {
-        var file = Path.Combine(_folder, "f.txt");
-        File.WriteAllText(file, "x");
-        Assert.Contains("is a file", Assert.Throws<ToolException>(() => FolderListing.Describe(file, file, 1, 1)).Message, StringComparison.Ordinal);
-        Assert.Contains("does not exist", Assert.Throws<ToolException>(() => FolderListing.Describe(file + "x", file + "x", 1, 1)).Message, StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(_folder, "f.txt"), "x");
+        using var root = FolderRoot.Open(_folder);
+        Assert.Contains("is a file", Assert.Throws<ToolException>(() => FolderListing.Describe(root, RelativePath.Parse("f.txt"), "f.txt", 1, 1)).Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist", Assert.Throws<ToolException>(() => FolderListing.Describe(root, RelativePath.Parse("g"), "g", 1, 1)).Message, StringComparison.Ordinal);
     }
 }

@@ -2,9 +2,29 @@ namespace Cowork.Files.Tests;
 
 public sealed class FolderOrganizerTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("cowork-org-").FullName;
+    private readonly string _home = Directory.CreateTempSubdirectory("cowork-org-").FullName;
+    private readonly string _folder;
+    private readonly List<FileChanged> _changes = [];
+    private readonly Workspace _workspace;
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public FolderOrganizerTests()
+    {
+        _folder = Directory.CreateDirectory(Path.Combine(_home, "folder")).FullName;
+        _workspace = new Workspace([new FolderGrant(_folder, FolderAccess.ReadWrite)], [],
+            w => new FileChanges(w, Path.Combine(_home, "task", ChangeJournal.FileName), "t1", _changes.Add));
+    }
+
+    public void Dispose()
+    {
+        _workspace.Dispose();
+        Directory.Delete(_home, recursive: true);
+    }
+
+    private (IReadOnlyList<PlannedMove> Moves, IReadOnlyList<string> Skipped) Plan(OrganizeScheme scheme) =>
+        FolderOrganizer.Plan(_workspace.Root(0), RelativePath.Root, scheme);
+
+    private OrganizeResult Apply(IReadOnlyList<PlannedMove> moves) =>
+        FolderOrganizer.Apply(_workspace.Changes!, _workspace.Resolve("."), moves);
 
     private void Touch(string name, string content = "x", DateTime? modified = null)
     {
@@ -42,10 +62,8 @@ public sealed class FolderOrganizerTests : IDisposable
         Touch(".hidden");
         Touch("big.iso.crdownload");
         Touch("Existing/keep.txt");
-        var changes = new List<FileChanged>();
-
-        var (moves, skipped) = FolderOrganizer.Plan(_folder, OrganizeScheme.TypeThenDate);
-        var result = FolderOrganizer.Apply(_folder, moves, changes.Add);
+        var (moves, skipped) = Plan(OrganizeScheme.TypeThenDate);
+        var result = Apply(moves);
 
         Assert.Equal(2, result.Moved);
         Assert.Empty(result.Failures);
@@ -55,8 +73,8 @@ public sealed class FolderOrganizerTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_folder, "big.iso.crdownload")));
         Assert.True(File.Exists(Path.Combine(_folder, "Existing", "keep.txt")));
         Assert.Equal(2, skipped.Count);
-        Assert.Equal(2, changes.Count(c => c.Change == FileChangeKind.Moved));
-        Assert.Contains(changes, c => c.Change == FileChangeKind.FolderCreated && c.Path.EndsWith("2024-03", StringComparison.Ordinal));
+        Assert.Equal(2, _changes.Count(c => c.Change == FileChangeKind.Moved));
+        Assert.Contains(_changes, c => c.Change == FileChangeKind.FolderCreated && c.Path.EndsWith("2024-03", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -66,8 +84,8 @@ public sealed class FolderOrganizerTests : IDisposable
         Touch("Documents/report (2).pdf", "older");
         Touch("report.pdf", "new");
 
-        var (moves, _) = FolderOrganizer.Plan(_folder, OrganizeScheme.Type);
-        FolderOrganizer.Apply(_folder, moves, _ => { });
+        var (moves, _) = Plan(OrganizeScheme.Type);
+        Apply(moves);
 
         Assert.Equal("old", File.ReadAllText(Path.Combine(_folder, "Documents", "report.pdf")));
         Assert.Equal("older", File.ReadAllText(Path.Combine(_folder, "Documents", "report (2).pdf")));
@@ -79,9 +97,9 @@ public sealed class FolderOrganizerTests : IDisposable
     {
         Touch("a.png");
         Touch("b.csv");
-        var (moves, skipped) = FolderOrganizer.Plan(_folder, OrganizeScheme.Type);
+        var (moves, skipped) = Plan(OrganizeScheme.Type);
 
-        var preview = FolderOrganizer.DescribePreview(_folder, OrganizeScheme.Type, moves, skipped);
+        var preview = FolderOrganizer.DescribePreview(_folder, RelativePath.Root, OrganizeScheme.Type, moves, skipped);
 
         Assert.StartsWith("Preview: 2 files would move into 2 folders", preview, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_folder, "a.png")));

@@ -14,10 +14,14 @@ public sealed class WorkspaceTests : IDisposable
         File.WriteAllText(Path.Combine(_outside, "canary.txt"), "canary");
         File.WriteAllText(Path.Combine(_grant, "a.txt"), "a");
         Directory.CreateDirectory(Path.Combine(_grant, "sub"));
-        _workspace = new Workspace([new FolderGrant(_grant, FolderAccess.ReadWrite)]);
+        _workspace = new Workspace([new FolderGrant(_grant, FolderAccess.ReadWrite)], [Path.Combine(_grant, "cowork-home")]);
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose()
+    {
+        _workspace.Dispose();
+        Directory.Delete(_root, recursive: true);
+    }
 
     [Theory]
     [InlineData("a.txt")]
@@ -51,15 +55,28 @@ public sealed class WorkspaceTests : IDisposable
     }
 
     [Fact]
-    public void Symbolic_links_inside_a_grant_are_not_followed()
+    public void Symbolic_links_inside_a_grant_do_not_lead_outside()
     {
         Directory.CreateSymbolicLink(Path.Combine(_grant, "escape"), _outside);
         File.CreateSymbolicLink(Path.Combine(_grant, "canary-link.txt"), Path.Combine(_outside, "canary.txt"));
 
-        Assert.Throws<ToolException>(() => _workspace.Resolve("escape/canary.txt"));
-        Assert.Throws<ToolException>(() => _workspace.Resolve("escape"));
-        Assert.Throws<ToolException>(() => _workspace.Resolve("canary-link.txt"));
+        var through = _workspace.Resolve("escape/canary.txt");
+        Assert.Throws<FolderRootException>(() => _workspace.Root(through).OpenRead(through.Path).Dispose());
+        var link = _workspace.Resolve("canary-link.txt");
+        Assert.Equal(EntryKind.SymbolicLink, _workspace.Root(link).Stat(link.Path)!.Kind);
+        Assert.Throws<FolderRootException>(() => _workspace.Root(link).OpenRead(link.Path).Dispose());
+        Assert.Equal("canary", File.ReadAllText(Path.Combine(_outside, "canary.txt")));
     }
+
+    [Theory]
+    [InlineData(".git/hooks/pre-commit")]
+    [InlineData("project/.git/config")]
+    [InlineData(".bashrc")]
+    [InlineData("sub/.zshrc")]
+    [InlineData(".cowork-trash/t1/abc")]
+    [InlineData("cowork-home/config.json")]
+    public void Protected_names_are_never_writable(string path) =>
+        Assert.Throws<ToolException>(() => _workspace.Resolve(path, forWriting: true));
 
     [Fact]
     public void Read_only_grants_refuse_writing()

@@ -86,6 +86,11 @@ internal static class Render
         }
 
         console.MarkupLine($"  {ChangesLine(task)}");
+        if (task.Changes.Count > 0)
+        {
+            console.MarkupLine($"  [grey]Review with[/] cowork changes {Markup.Escape(task.Id)} [grey]· undo with[/] cowork undo {Markup.Escape(task.Id)}");
+        }
+
         var usage = task.Usage;
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"  [grey]{task.ModelCalls} model turns · {usage.InputTokens:N0} tokens in / {usage.OutputTokens:N0} out ({Markup.Escape(task.Model)})[/]"));

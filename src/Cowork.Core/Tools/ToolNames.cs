@@ -9,5 +9,14 @@ public static class ToolNames
     public const string UpdatePlan = "update_plan";
     public const string ListFolder = "list_folder";
     public const string ReadFile = "read_file";
+    public const string SearchFiles = "search_files";
+    public const string FileInfo = "file_info";
+    public const string WriteFile = "write_file";
+    public const string MovePath = "move_path";
+    public const string CopyFile = "copy_file";
+    public const string MakeFolder = "make_folder";
+    public const string DeleteFile = "delete_file";
     public const string OrganizeFolder = "organize_folder";
+    public const string RenameFiles = "rename_files";
+    public const string FindDuplicates = "find_duplicates";
 }

@@ -3,21 +3,9 @@ using System.Text.RegularExpressions;
 
 namespace Cowork.Files;
 
-/// <summary>The date a file is "from": a date in its name (cameras and scanners write one), else its modification time.</summary>
+/// <summary>Dates written in file names: cameras, phones and scanners write one.</summary>
 public static partial class FileDates
 {
-    /// <summary>The date and where it came from ("name" or "modified").</summary>
-    public static (DateTime Date, string Source) DateOf(FileInfo file)
-    {
-        ArgumentNullException.ThrowIfNull(file);
-        if (FromName(file.Name) is { } named)
-        {
-            return (named, "name");
-        }
-
-        return (file.LastWriteTime, "modified");
-    }
-
     /// <summary>A plausible calendar date written in a file name: 2024-03-12, 2024_03_12, 20240312 (as in IMG_20240312_101500).</summary>
     public static DateTime? FromName(string name)
     {

@@ -5,8 +5,10 @@ namespace Cowork.Files;
 
 /// <summary>Plans and carries out the arrangement of a folder's loose files into category and/or date folders.</summary>
 /// <remarks>
-/// Only files directly in the folder move; existing subfolders, hidden files, links and unfinished downloads stay.
-/// Nothing is ever overwritten: a name already taken gets " (2)", " (3)", … before its extension.
+/// Dates come from <see cref="ContentDates"/>: EXIF, document properties, the name, the modification time.
+/// Only files directly in the folder move; existing subfolders, hidden files, links, special files and unfinished
+/// downloads stay. Nothing is ever overwritten: a name already taken gets " (2)", " (3)", … before its extension.
+/// Every move is journaled, so <c>cowork undo</c> puts each file back.
 /// </remarks>
 public static class FolderOrganizer
 {
@@ -20,60 +22,68 @@ public static class FolderOrganizer
         _ => throw new ToolException($"'{by}' is not a way to organize: use type, date or type_then_date."),
     };
 
-    /// <summary>Where each loose file would go, and what stays (with the reason).</summary>
-    public static (IReadOnlyList<PlannedMove> Moves, IReadOnlyList<string> Skipped) Plan(string folder, OrganizeScheme scheme)
+    /// <summary>Where each loose file of <paramref name="folder"/> would go, and what stays (with the reason).</summary>
+    public static (IReadOnlyList<PlannedMove> Moves, IReadOnlyList<string> Skipped) Plan(IFolderRoot root, RelativePath folder, OrganizeScheme scheme)
     {
+        ArgumentNullException.ThrowIfNull(root);
         var moves = new List<PlannedMove>();
         var skipped = new List<string>();
-        var directory = new DirectoryInfo(folder);
-        foreach (var file in directory.EnumerateFiles("*", new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = true }).OrderBy(f => f.Name, StringComparer.Ordinal))
+        foreach (var entry in root.List(folder).OrderBy(e => e.Path.Name, StringComparer.Ordinal))
         {
-            if (file.Name.StartsWith('.'))
+            var name = entry.Path.Name;
+            var skip = entry.Status.Kind switch
             {
-                skipped.Add($"{file.Name}: hidden");
+                EntryKind.Directory => "",
+                EntryKind.SymbolicLink => "a link",
+                EntryKind.Special => "a special file",
+                _ when name.StartsWith('.') => "hidden",
+                _ when FileKinds.IsIncomplete(name) => "still downloading",
+                _ => null,
+            };
+            if (skip is not null)
+            {
+                if (skip.Length > 0)
+                {
+                    skipped.Add($"{name}: {skip}");
+                }
+
                 continue;
             }
 
-            if (file.LinkTarget is not null)
-            {
-                skipped.Add($"{file.Name}: a link");
-                continue;
-            }
-
-            if (FileKinds.IsIncomplete(file.Name))
-            {
-                skipped.Add($"{file.Name}: still downloading");
-                continue;
-            }
-
-            var category = FileKinds.CategoryOf(file.Name);
-            var (date, source) = FileDates.DateOf(file);
-            var dateFolder = Path.Combine(date.ToString("yyyy", CultureInfo.InvariantCulture), date.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+            var category = FileKinds.CategoryOf(name);
+            var (date, source) = scheme == OrganizeScheme.Type ? (default, "") : ContentDates.Of(root, entry.Path, entry.Status);
+            var dateFolder = $"{date.ToString("yyyy", CultureInfo.InvariantCulture)}/{date.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
             var (target, reason) = scheme switch
             {
                 OrganizeScheme.Type => (category, ""),
                 OrganizeScheme.Date => (dateFolder, $"date from {source}"),
-                _ => (Path.Combine(category, dateFolder), $"{category}, date from {source}"),
+                _ => ($"{category}/{dateFolder}", $"date from {source}"),
             };
-            moves.Add(new PlannedMove(file.FullName, target, reason));
+            moves.Add(new PlannedMove(entry.Path, Combine(folder, target), reason));
         }
 
         return (moves, skipped);
     }
 
-    public static string DescribePreview(string folder, OrganizeScheme scheme, IReadOnlyList<PlannedMove> moves, IReadOnlyList<string> skipped)
+    public static string DescribePreview(string displayFolder, RelativePath folder, OrganizeScheme scheme, IReadOnlyList<PlannedMove> moves, IReadOnlyList<string> skipped)
     {
+        ArgumentNullException.ThrowIfNull(moves);
+        ArgumentNullException.ThrowIfNull(skipped);
         var text = new StringBuilder();
-        var folders = moves.Select(m => m.TargetFolder).Distinct(StringComparer.Ordinal).Count();
-        text.Append(CultureInfo.InvariantCulture, $"Preview: {moves.Count} files would move into {folders} folders in {folder} (by {Name(scheme)}); {skipped.Count} stay where they are.");
+        var folders = moves.Select(m => m.TargetFolder).Distinct().Count();
+        text.Append(CultureInfo.InvariantCulture, $"Preview: {moves.Count} files would move into {folders} folders in {displayFolder} (by {Name(scheme)}); {skipped.Count} stay where they are.");
         text.AppendLine().AppendLine();
-        AppendTargets(text, moves);
+        foreach (var group in moves.GroupBy(m => Inside(folder, m.TargetFolder)).OrderBy(g => g.Key, StringComparer.Ordinal).Take(PreviewLines))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {group.Key}/: {group.Count()} file{(group.Count() == 1 ? "" : "s")}");
+        }
+
         if (moves.Count > 0)
         {
             text.AppendLine().AppendLine("Moves:");
             foreach (var move in moves.Take(PreviewLines))
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"  {Path.GetFileName(move.Source)} -> {Slash(move.TargetFolder)}/{(move.Reason.Length > 0 ? $"  ({move.Reason})" : "")}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {move.Source.Name} -> {Inside(folder, move.TargetFolder)}/{(move.Reason.Length > 0 ? $"  ({move.Reason})" : "")}");
             }
 
             if (moves.Count > PreviewLines)
@@ -82,35 +92,36 @@ public static class FolderOrganizer
             }
         }
 
-        AppendSkipped(text, skipped);
-        return text.ToString().TrimEnd();
-    }
-
-    /// <summary>Moves the planned files, reporting each change; a failure for one file does not stop the others.</summary>
-    public static OrganizeResult Apply(string folder, IReadOnlyList<PlannedMove> moves, Action<FileChanged> onChange, CancellationToken cancellationToken = default)
-    {
-        var moved = new List<(PlannedMove Move, string Destination)>();
-        var failed = new List<string>();
-        var createdFolders = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var move in moves)
+        if (skipped.Count > 0)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
+            text.AppendLine().AppendLine("Staying:");
+            foreach (var line in skipped.Take(20))
             {
-                var targetDirectory = Path.Combine(folder, move.TargetFolder);
-                CreateFolders(folder, move.TargetFolder, createdFolders, onChange);
-                var destination = MoveWithoutOverwrite(move.Source, targetDirectory);
-                onChange(new FileChanged(FileChangeKind.Moved, destination, move.Source));
-                moved.Add((move, destination));
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {line}");
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+
+            if (skipped.Count > 20)
             {
-                failed.Add($"{Path.GetFileName(move.Source)}: {ex.Message}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  … and {skipped.Count - 20} more");
             }
         }
 
-        return new OrganizeResult(moved.Count, moved.Select(m => m.Move.TargetFolder).Distinct(StringComparer.Ordinal).Count(), createdFolders.Count, failed,
-            moved.GroupBy(m => m.Move.TargetFolder, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+        return text.ToString().TrimEnd();
+    }
+
+    /// <summary>Moves the planned files through the journal; a failure for one file does not stop the others.</summary>
+    public static OrganizeResult Apply(FileChanges changes, ResolvedPath folder, IReadOnlyList<PlannedMove> moves, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(moves);
+        var requests = moves.Select(m => new MoveRequest(folder.With(m.Source), m.TargetFolder, m.Source.NameBytes.ToArray())).ToList();
+        var outcomes = changes.MoveMany(requests, cancellationToken);
+        var moved = outcomes.Where(o => o.Moved).ToList();
+        var perFolder = moved.GroupBy(o => Inside(folder.Path, o.Request.ToFolder), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return new OrganizeResult(moved.Count, perFolder.Count,
+            outcomes.Where(o => !o.Moved).Select(o => $"{o.Request.From.Path.Name}: {o.Error}").ToList(), perFolder);
     }
 
     public static string Name(OrganizeScheme scheme) => scheme switch
@@ -120,78 +131,18 @@ public static class FolderOrganizer
         _ => "type",
     };
 
-    internal static void AppendTargets(StringBuilder text, IEnumerable<PlannedMove> moves)
+    private static RelativePath Combine(RelativePath folder, string relative)
     {
-        foreach (var group in moves.GroupBy(m => m.TargetFolder, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Take(PreviewLines))
+        var path = folder;
+        foreach (var part in relative.Split('/'))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {Slash(group.Key)}/: {group.Count()} file{(group.Count() == 1 ? "" : "s")}");
+            path = path.Append(part);
         }
+
+        return path;
     }
 
-    private static void AppendSkipped(StringBuilder text, IReadOnlyList<string> skipped)
-    {
-        if (skipped.Count == 0)
-        {
-            return;
-        }
-
-        text.AppendLine().AppendLine("Staying:");
-        foreach (var line in skipped.Take(20))
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {line}");
-        }
-
-        if (skipped.Count > 20)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  … and {skipped.Count - 20} more");
-        }
-    }
-
-    private static void CreateFolders(string root, string relative, HashSet<string> created, Action<FileChanged> onChange)
-    {
-        var current = root;
-        foreach (var part in relative.Split(Path.DirectorySeparatorChar))
-        {
-            current = Path.Combine(current, part);
-            if (Directory.Exists(current))
-            {
-                if (new DirectoryInfo(current).LinkTarget is not null)
-                {
-                    throw new IOException($"{Path.GetRelativePath(root, current)} is a link; not moving files through it.");
-                }
-
-                continue;
-            }
-
-            Directory.CreateDirectory(current);
-            created.Add(current);
-            onChange(new FileChanged(FileChangeKind.FolderCreated, current, null));
-        }
-    }
-
-    private static string MoveWithoutOverwrite(string source, string targetDirectory)
-    {
-        var name = Path.GetFileNameWithoutExtension(source);
-        var extension = Path.GetExtension(source);
-        for (var n = 1; ; n++)
-        {
-            var candidate = Path.Combine(targetDirectory, n == 1 ? name + extension : $"{name} ({n}){extension}");
-            if (Path.Exists(candidate))
-            {
-                continue;
-            }
-
-            try
-            {
-                File.Move(source, candidate, overwrite: false);
-                return candidate;
-            }
-            catch (IOException) when (Path.Exists(candidate) && File.Exists(source))
-            {
-                // Someone took the name between the check and the move; try the next one.
-            }
-        }
-    }
-
-    private static string Slash(string path) => path.Replace(Path.DirectorySeparatorChar, '/');
+    /// <summary><paramref name="target"/> relative to <paramref name="folder"/>, for display.</summary>
+    private static string Inside(RelativePath folder, RelativePath target) =>
+        string.Join('/', target.Components.Skip(folder.Components.Count).Select(c => Encoding.UTF8.GetString(c)));
 }

@@ -1,4 +1,4 @@
 namespace Cowork.Files;
 
-/// <summary>What organize_folder did.</summary>
-public sealed record OrganizeResult(int Moved, int Folders, int FoldersCreated, IReadOnlyList<string> Failures, IReadOnlyDictionary<string, int> PerFolder);
+/// <summary>What organize_folder did: files moved, folders they went to, and what failed.</summary>
+public sealed record OrganizeResult(int Moved, int Folders, IReadOnlyList<string> Failures, IReadOnlyDictionary<string, int> PerFolder);

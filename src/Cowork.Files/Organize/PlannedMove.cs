@@ -1,4 +1,5 @@
 namespace Cowork.Files;
 
-/// <summary>One file organize_folder will move: from where, to which folder (relative to the organized folder), and why.</summary>
-public sealed record PlannedMove(string Source, string TargetFolder, string Reason);
+/// <summary>One file organize_folder will move: which entry, into which folder (beneath the organized folder's grant), and why.</summary>
+/// <param name="Reason">Where the date came from, when the scheme uses dates; empty otherwise.</param>
+public sealed record PlannedMove(RelativePath Source, RelativePath TargetFolder, string Reason);

@@ -10,7 +10,8 @@ namespace Cowork.Files;
 /// <remarks>
 /// <para>Symbolic links: intermediate links are followed only while they stay beneath the root (openat2) or refused
 /// (fallback). A final link is never followed by <see cref="Stat"/>, <see cref="Rename"/> or <see cref="Remove"/> (they act
-/// on the link itself); <see cref="OpenRead"/> and <see cref="WriteAtomic"/> refuse a final link.</para>
+/// on the link itself); <see cref="OpenRead"/> and <see cref="WriteAtomic"/> refuse a final link; <see cref="List"/> and
+/// <see cref="SyncDirectory"/> follow it like an intermediate one (or the fallback refuses it).</para>
 /// <para>Errors: <see cref="FolderRootException"/> with a message fit for the model and the person, naming the path
 /// relative to the root; <see cref="FolderRootException.Reason"/> says why (outside the root, not found, exists, …).</para>
 /// <para>Thread-safe: the root holds only an open directory handle.</para>
@@ -20,7 +21,8 @@ public interface IFolderRoot : IDisposable
     /// <summary>The absolute path the root was opened at, for display.</summary>
     string RootPath { get; }
 
-    /// <summary>The entry's status without following a final link; <see langword="null"/> when nothing is there.</summary>
+    /// <summary>The entry's status without following a final link; <see langword="null"/> when nothing is there (the entry, or a folder above it, is missing).</summary>
+    /// <exception cref="FolderRootException">The path leads outside the root, goes through a refused link, or a part of it is not a folder.</exception>
     EntryStatus? Stat(RelativePath path);
 
     /// <summary>The entries of a folder, in no particular order, names as raw bytes.</summary>
@@ -41,7 +43,9 @@ public interface IFolderRoot : IDisposable
     /// <summary>
     /// Writes a regular file atomically: a temporary file in the same folder, written by <paramref name="write"/>, fsync,
     /// rename over the target (or beside it with no-replace when <paramref name="overwrite"/> is false), fsync of the folder.
-    /// A crash leaves either the old file or the new one, never half of one.
+    /// A crash leaves either the old file or the new one, never half of one. When <paramref name="write"/> throws, the
+    /// temporary file is removed and the exception propagates (an <see cref="IOException"/> wrapped in a
+    /// <see cref="FolderRootException"/>, with <see cref="FolderRootReason.NoSpace"/> when the disk is full).
     /// </summary>
     /// <exception cref="FolderRootException">The target exists and <paramref name="overwrite"/> is false; the target is not a regular file; it has more than one hard link.</exception>
     void WriteAtomic(RelativePath path, Action<Stream> write, bool overwrite);

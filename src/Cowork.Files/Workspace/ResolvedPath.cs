@@ -1,17 +1,13 @@
 namespace Cowork.Files;
 
-/// <summary>A path checked to lie beneath a grant.</summary>
-/// <param name="FullPath">Absolute and normalized.</param>
-/// <param name="Grant">The grant it lies under.</param>
-public sealed record ResolvedPath(string FullPath, FolderGrant Grant)
+/// <summary>A path checked to lie beneath a grant: which grant, and the path inside it.</summary>
+/// <param name="GrantIndex">The grant's position in the workspace (and in the journal's header).</param>
+public sealed record ResolvedPath(FolderGrant Grant, int GrantIndex, RelativePath Path)
 {
-    /// <summary>The path relative to its grant, with '/' separators; "." for the grant itself.</summary>
-    public string RelativePath
-    {
-        get
-        {
-            var relative = Path.GetRelativePath(Grant.Path, FullPath);
-            return relative.Replace(Path.DirectorySeparatorChar, '/');
-        }
-    }
+    /// <summary>The absolute path, for display and messages.</summary>
+    public string FullPath => Path.ToHostPath(Grant.Path);
+
+    public ResolvedPath With(RelativePath path) => this with { Path = path };
+
+    public override string ToString() => FullPath;
 }

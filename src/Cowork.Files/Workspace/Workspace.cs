@@ -1,30 +1,67 @@
+using System.Text;
+
 namespace Cowork.Files;
 
 /// <summary>
-/// The folders a task may touch. Every path a tool receives is resolved here, beneath a grant, or refused
-/// with a message that names the grants.
+/// The folders a task may touch, each opened as an <see cref="IFolderRoot"/> nothing can escape. Every path a tool
+/// receives is resolved here, beneath a grant, or refused with a message that names the grants; every change goes
+/// through <see cref="Changes"/>, which journals it.
 /// </summary>
 /// <remarks>
-/// Resolution normalizes the path and then walks it component by component from the grant's root, refusing any
-/// component that is a symbolic link, so a link inside a grant cannot lead outside it.
-/// Thread-safe: it holds no mutable state.
+/// Protected names are never written, whatever the grant: <c>.git/hooks</c>, <c>.git/config</c>, shell start-up
+/// files, Cowork's trash, and Cowork's own data and config. Thread-safe.
 /// </remarks>
-public sealed class Workspace
+public sealed class Workspace : IDisposable
 {
+    /// <summary>The folder inside each grant where deleted and overwritten contents are kept until undo is no longer possible.</summary>
+    public const string TrashFolderName = ".cowork-trash";
+
     private static readonly StringComparison PathComparison =
         OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
 
-    public Workspace(IReadOnlyList<FolderGrant> grants)
+    private static readonly string[] ShellStartupFiles =
+        [".bashrc", ".bash_profile", ".bash_login", ".bash_logout", ".profile", ".zshrc", ".zshenv", ".zprofile", ".zlogin", ".cshrc", ".tcshrc", ".kshrc"];
+
+    private readonly Lazy<IFolderRoot>[] _roots;
+    private readonly IReadOnlyList<string> _protectedPaths;
+
+    /// <param name="protectedPaths">Absolute paths never written (Cowork's home and config).</param>
+    /// <param name="changes">Journals changes; <see langword="null"/> for a workspace that only reads.</param>
+    public Workspace(IReadOnlyList<FolderGrant> grants, IReadOnlyList<string>? protectedPaths = null, Func<Workspace, FileChanges>? changes = null)
     {
         ArgumentNullException.ThrowIfNull(grants);
         Grants = grants;
+        _protectedPaths = protectedPaths ?? [];
+        _roots = [.. grants.Select(g => new Lazy<IFolderRoot>(() => FolderRoot.Open(g.Path), LazyThreadSafetyMode.ExecutionAndPublication))];
+        Changes = changes?.Invoke(this);
     }
 
     public IReadOnlyList<FolderGrant> Grants { get; }
 
+    /// <summary>Where changes go; <see langword="null"/> when the workspace only reads.</summary>
+    public FileChanges? Changes { get; }
+
+    public IFolderRoot Root(ResolvedPath path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Root(path.GrantIndex);
+    }
+
+    public IFolderRoot Root(int grantIndex)
+    {
+        try
+        {
+            return _roots[grantIndex].Value;
+        }
+        catch (FolderRootException ex)
+        {
+            throw new ToolException($"The granted folder {Grants[grantIndex].Path} cannot be opened: {ex.Message}");
+        }
+    }
+
     /// <summary>Resolves <paramref name="path"/> (absolute, or relative to a grant) beneath a grant.</summary>
-    /// <param name="forWriting">Refuse read-only grants.</param>
-    /// <exception cref="ToolException">The path is outside every grant, goes through a link, or needs write access to a read-only grant.</exception>
+    /// <param name="forWriting">Refuse read-only grants and protected names.</param>
+    /// <exception cref="ToolException">The path is outside every grant, or needs write access it does not have.</exception>
     public ResolvedPath Resolve(string path, bool forWriting = false)
     {
         if (string.IsNullOrWhiteSpace(path))
@@ -42,43 +79,44 @@ public sealed class Workspace
             throw new ToolException("No folder is granted to this task, so no file can be touched. The person grants folders with --folder.");
         }
 
-        ResolvedPath? resolved = null;
-        if (Path.IsPathFullyQualified(path))
-        {
-            var full = Normalize(path);
-            var grant = Grants.Where(g => IsBeneath(full, g.Path)).MaxBy(g => g.Path.Length);
-            resolved = grant is null ? null : new ResolvedPath(full, grant);
-        }
-        else
-        {
-            foreach (var grant in Grants)
-            {
-                var full = Normalize(Path.Combine(grant.Path, path));
-                if (IsBeneath(full, grant.Path))
-                {
-                    resolved ??= new ResolvedPath(full, grant);
-                    if (Path.Exists(full))
-                    {
-                        resolved = new ResolvedPath(full, grant);
-                        break;
-                    }
-                }
-            }
-        }
-
+        var resolved = Path.IsPathFullyQualified(path) ? ResolveAbsolute(path) : ResolveRelative(path);
         if (resolved is null)
         {
             throw new ToolException($"{path} is outside the granted folders. {DescribeGrants()}");
         }
 
-        if (forWriting && resolved.Grant.Access == FolderAccess.ReadOnly)
+        if (IsInTrash(resolved.Path))
         {
-            throw new ToolException($"{resolved.Grant.Path} is granted read-only; {path} cannot be changed.");
+            throw new ToolException($"{path} is inside Cowork's trash, which tools do not touch; `cowork undo` restores from it.");
         }
 
-        RefuseLinks(resolved);
+        if (forWriting)
+        {
+            CheckWritable(resolved);
+        }
+
         return resolved;
     }
+
+    /// <summary>The same check <see cref="Resolve"/> makes with forWriting, for paths found by listing.</summary>
+    /// <exception cref="ToolException">The grant is read-only or the name is protected.</exception>
+    public void CheckWritable(ResolvedPath path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.Grant.Access == FolderAccess.ReadOnly)
+        {
+            throw new ToolException($"{path.Grant.Path} is granted read-only; {path.FullPath} cannot be changed.");
+        }
+
+        if (ProtectionOf(path) is { } why)
+        {
+            throw new ToolException($"{path.FullPath} is protected ({why}); Cowork never changes it.");
+        }
+    }
+
+    /// <summary>Whether <paramref name="path"/> is Cowork's trash or inside it.</summary>
+    public static bool IsInTrash(RelativePath path) =>
+        path.Components.Count > 0 && path.Components[0].AsSpan().SequenceEqual(Encoding.UTF8.GetBytes(TrashFolderName));
 
     /// <summary>Whether <paramref name="full"/> is <paramref name="root"/> or lies beneath it.</summary>
     public static bool IsBeneath(string full, string root) =>
@@ -88,35 +126,87 @@ public sealed class Workspace
     public string DescribeGrants() =>
         Grants.Count == 0 ? "No folders are granted." : "Granted folders: " + string.Join("; ", Grants.Select(g => g.ToString())) + ".";
 
-    private static string Normalize(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
-
-    private static void RefuseLinks(ResolvedPath resolved)
+    public void Dispose()
     {
-        var root = resolved.Grant.Path;
-        var relative = Path.GetRelativePath(root, resolved.FullPath);
-        if (relative == ".")
+        Changes?.Dispose();
+        foreach (var root in _roots.Where(r => r.IsValueCreated))
         {
-            return;
+            root.Value.Dispose();
         }
+    }
 
-        var current = root;
-        foreach (var part in relative.Split(Path.DirectorySeparatorChar))
+    private ResolvedPath? ResolveAbsolute(string path)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        var best = -1;
+        for (var i = 0; i < Grants.Count; i++)
         {
-            current = Path.Combine(current, part);
-            FileSystemInfo info = new FileInfo(current);
-            if (!info.Exists)
+            if (IsBeneath(full, Grants[i].Path) && (best < 0 || Grants[i].Path.Length > Grants[best].Path.Length))
             {
-                info = new DirectoryInfo(current);
-                if (!info.Exists)
-                {
-                    return; // The rest does not exist yet (a file about to be created).
-                }
-            }
-
-            if (info.LinkTarget is not null)
-            {
-                throw new ToolException($"{Path.GetRelativePath(root, current)} in {root} is a symbolic link; Cowork does not follow links, so nothing can lead outside the granted folders.");
+                best = i;
             }
         }
+
+        return best < 0 ? null : new ResolvedPath(Grants[best], best, RelativePath.Parse(Path.GetRelativePath(Grants[best].Path, full)));
+    }
+
+    private ResolvedPath? ResolveRelative(string path)
+    {
+        RelativePath relative;
+        try
+        {
+            relative = RelativePath.Parse(path);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
+        // Relative to the grant where it exists; else to the first grant (a file about to be created).
+        ResolvedPath? first = null;
+        for (var i = 0; i < Grants.Count; i++)
+        {
+            var candidate = new ResolvedPath(Grants[i], i, relative);
+            first ??= candidate;
+            if (Grants.Count == 1 || Root(i).Stat(relative) is not null)
+            {
+                return candidate;
+            }
+        }
+
+        return first;
+    }
+
+    private string? ProtectionOf(ResolvedPath path)
+    {
+        var names = path.Path.Components.Select(c => Encoding.UTF8.GetString(c)).ToArray();
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (names[i] == ".git" && i + 1 < names.Length && names[i + 1] is "hooks" or "config")
+            {
+                return "a git repository's hooks and config run code";
+            }
+
+            if (ShellStartupFiles.Contains(names[i], StringComparer.Ordinal))
+            {
+                return "a shell start-up file runs code";
+            }
+        }
+
+        if (IsInTrash(path.Path))
+        {
+            return "Cowork's trash";
+        }
+
+        var full = path.FullPath;
+        foreach (var protectedPath in _protectedPaths)
+        {
+            if (IsBeneath(full, protectedPath) || IsBeneath(protectedPath, full))
+            {
+                return "Cowork's own data and settings";
+            }
+        }
+
+        return null;
     }
 }

@@ -1,0 +1,27 @@
+namespace Cowork.Cli.Commands;
+
+/// <summary>Finds a task's folder under COWORK_HOME from the id the person typed ("last" for the newest).</summary>
+internal static class TaskLocator
+{
+    /// <exception cref="CoworkConfigurationException">No such task.</exception>
+    public static string Find(CoworkPaths paths, string id)
+    {
+        if (id.Equals("last", StringComparison.OrdinalIgnoreCase))
+        {
+            var newest = Directory.Exists(paths.TasksDirectory)
+                ? new DirectoryInfo(paths.TasksDirectory).EnumerateDirectories().OrderByDescending(d => d.Name, StringComparer.Ordinal).FirstOrDefault()
+                : null;
+            return newest?.FullName ?? throw new CoworkConfigurationException($"There are no tasks in {paths.TasksDirectory} yet.");
+        }
+
+        if (id.Length == 0 || id.IndexOfAny(['/', '\\']) >= 0 || id is "." or "..")
+        {
+            throw new CoworkConfigurationException($"'{id}' is not a task id: use the id `cowork run` printed, or 'last'.");
+        }
+
+        var folder = paths.TaskDirectory(id);
+        return Directory.Exists(folder)
+            ? folder
+            : throw new CoworkConfigurationException($"There is no task '{id}' in {paths.TasksDirectory}: use the id `cowork run` printed, or 'last'.");
+    }
+}
