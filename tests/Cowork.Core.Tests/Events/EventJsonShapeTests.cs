@@ -9,34 +9,79 @@ public sealed class EventJsonShapeTests
         where T : TaskEvent =>
         taskEvent with { TaskId = "20250304-050607-abcd", AgentId = agentId, Sequence = sequence, Timestamp = At };
 
-    public static TheoryData<string, TaskEvent> Events() => new()
+    public static TheoryData<string, TaskEvent, string> Events() => new()
     {
-        { "task_created", Stamp(new TaskCreated("Sort «reçus» & <notes> \"now\"", [new FolderGrant("/home/ann/Downloads", FolderAccess.ReadWrite), new FolderGrant("/srv/ro", FolderAccess.ReadOnly)], "anthropic:claude-x"), 1) },
-        { "task_state_changed", Stamp(new TaskStateChanged(TaskState.AwaitingApproval), 2) },
-        { "agent_started", Stamp(new AgentStarted(new AgentInfo("sub-1", AgentInfo.MainId, "Look")), 3, "sub-1") },
-        { "plan_updated", Stamp(new PlanUpdated([new PlanStep("List it"), new PlanStep("Move it", StepStatus.InProgress), new PlanStep("Skip it", StepStatus.Skipped)], null), 4) },
-        { "step_started", Stamp(new StepStarted(1, "Move it"), 5) },
-        { "step_finished", Stamp(new StepFinished(2, "Skip it", StepStatus.Done), 6) },
-        { "model_call_started", Stamp(new ModelCallStarted(1), 7) },
-        { "assistant_text", Stamp(new AssistantText("Line one\nline two\t'quoted' 😀"), 8) },
-        { "tool_call_requested", Stamp(new ToolCallRequested("call_1", "list_folder", """{"path":"/tmp"}"""), 9) },
-        { "approval_requested", Stamp(new ApprovalRequested("plan", ApprovalKind.Plan, "Approve the plan (2 steps)?", null), 10) },
-        { "approval_answered", Stamp(new ApprovalAnswered("plan", false, "No thanks"), 11) },
-        { "tool_call_approved", Stamp(new ToolCallApproved("call_1", "list_folder", "policy"), 12) },
-        { "tool_call_denied", Stamp(new ToolCallDenied("call_2", "organize_folder", "denied by the person"), 13) },
-        { "tool_call_started", Stamp(new ToolCallStarted("call_1", "list_folder"), 14) },
-        { "tool_call_finished", Stamp(new ToolCallFinished("call_1", "list_folder", true, "3 entries", 12), 15) },
-        { "usage", Stamp(new UsageReported("anthropic:claude-x", 1200, 34, 5, 6), 16) },
-        { "file_changed", Stamp(new FileChanged(FileChangeKind.FolderCreated, "/a/b", "/a/c"), 17) },
-        { "deliverable", Stamp(new DeliverableAdded("/a/report.xlsx", "The report"), 18) },
-        { "warning", Stamp(new Warning("Careful"), 19) },
-        { "task_finished", Stamp(new TaskFinished(TaskState.Failed, StopReason.ApprovalUnavailable, "Nobody to ask."), 20) },
+        { "task_created", Stamp(new TaskCreated("Sort «reçus» & <notes> \"now\"", [new FolderGrant("/home/ann/Downloads", FolderAccess.ReadWrite), new FolderGrant("/srv/ro", FolderAccess.ReadOnly)], "anthropic:claude-x"), 1),
+            """{"type":"task_created","request":"Sort «reçus» & <notes> \"now\"","folders":[{"path":"/home/ann/Downloads","access":1},{"path":"/srv/ro","access":0}],"model":"anthropic:claude-x","task_id":"20250304-050607-abcd","agent_id":"main","sequence":1,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "task_state_changed", Stamp(new TaskStateChanged(TaskState.AwaitingApproval), 2),
+            """{"type":"task_state_changed","state":"awaiting_approval","task_id":"20250304-050607-abcd","agent_id":"main","sequence":2,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "agent_started", Stamp(new AgentStarted(new AgentInfo("sub-1", AgentInfo.MainId, "Look")), 3, "sub-1"),
+            """{"type":"agent_started","agent":{"id":"sub-1","parent_id":"main","title":"Look"},"task_id":"20250304-050607-abcd","agent_id":"sub-1","sequence":3,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "plan_updated", Stamp(new PlanUpdated([new PlanStep("List it"), new PlanStep("Move it", StepStatus.InProgress), new PlanStep("Skip it", StepStatus.Skipped)], null), 4),
+            """{"type":"plan_updated","steps":[{"title":"List it","status":"pending"},{"title":"Move it","status":"in_progress"},{"title":"Skip it","status":"skipped"}],"explanation":null,"task_id":"20250304-050607-abcd","agent_id":"main","sequence":4,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "step_started", Stamp(new StepStarted(1, "Move it"), 5),
+            """{"type":"step_started","index":1,"title":"Move it","task_id":"20250304-050607-abcd","agent_id":"main","sequence":5,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "step_finished", Stamp(new StepFinished(2, "Skip it", StepStatus.Done), 6),
+            """{"type":"step_finished","index":2,"title":"Skip it","status":"done","task_id":"20250304-050607-abcd","agent_id":"main","sequence":6,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "model_call_started", Stamp(new ModelCallStarted(1), 7),
+            """{"type":"model_call_started","turn":1,"task_id":"20250304-050607-abcd","agent_id":"main","sequence":7,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "assistant_text", Stamp(new AssistantText("Line one\nline two\t'quoted' 😀"), 8),
+            """{"type":"assistant_text","text":"Line one\nline two\t'quoted' \uD83D\uDE00","task_id":"20250304-050607-abcd","agent_id":"main","sequence":8,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "tool_call_requested", Stamp(new ToolCallRequested("call_1", "list_folder", """{"path":"/tmp"}"""), 9),
+            """{"type":"tool_call_requested","call_id":"call_1","tool":"list_folder","arguments":"{\"path\":\"/tmp\"}","task_id":"20250304-050607-abcd","agent_id":"main","sequence":9,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "approval_requested", Stamp(new ApprovalRequested("plan", ApprovalKind.Plan, "Approve the plan (2 steps)?", null), 10),
+            """{"type":"approval_requested","approval_id":"plan","kind":"plan","subject":"Approve the plan (2 steps)?","detail":null,"task_id":"20250304-050607-abcd","agent_id":"main","sequence":10,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "approval_answered", Stamp(new ApprovalAnswered("plan", false, "No thanks"), 11),
+            """{"type":"approval_answered","approval_id":"plan","approved":false,"reason":"No thanks","task_id":"20250304-050607-abcd","agent_id":"main","sequence":11,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "tool_call_approved", Stamp(new ToolCallApproved("call_1", "list_folder", "policy"), 12),
+            """{"type":"tool_call_approved","call_id":"call_1","tool":"list_folder","by":"policy","task_id":"20250304-050607-abcd","agent_id":"main","sequence":12,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "tool_call_denied", Stamp(new ToolCallDenied("call_2", "organize_folder", "denied by the person"), 13),
+            """{"type":"tool_call_denied","call_id":"call_2","tool":"organize_folder","reason":"denied by the person","task_id":"20250304-050607-abcd","agent_id":"main","sequence":13,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "tool_call_started", Stamp(new ToolCallStarted("call_1", "list_folder"), 14),
+            """{"type":"tool_call_started","call_id":"call_1","tool":"list_folder","task_id":"20250304-050607-abcd","agent_id":"main","sequence":14,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "tool_call_finished", Stamp(new ToolCallFinished("call_1", "list_folder", true, "3 entries", 12), 15),
+            """{"type":"tool_call_finished","call_id":"call_1","tool":"list_folder","succeeded":true,"summary":"3 entries","duration_ms":12,"task_id":"20250304-050607-abcd","agent_id":"main","sequence":15,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "usage", Stamp(new UsageReported("anthropic:claude-x", 1200, 34, 5, 6), 16),
+            """{"type":"usage","model":"anthropic:claude-x","input_tokens":1200,"output_tokens":34,"cache_read_tokens":5,"cache_write_tokens":6,"task_id":"20250304-050607-abcd","agent_id":"main","sequence":16,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "file_changed", Stamp(new FileChanged(FileChangeKind.FolderCreated, "/a/b", "/a/c"), 17),
+            """{"type":"file_changed","change":"folder_created","path":"/a/b","from_path":"/a/c","task_id":"20250304-050607-abcd","agent_id":"main","sequence":17,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "deliverable", Stamp(new DeliverableAdded("/a/report.xlsx", "The report"), 18),
+            """{"type":"deliverable","path":"/a/report.xlsx","description":"The report","task_id":"20250304-050607-abcd","agent_id":"main","sequence":18,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "warning", Stamp(new Warning("Careful"), 19),
+            """{"type":"warning","message":"Careful","task_id":"20250304-050607-abcd","agent_id":"main","sequence":19,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "task_finished", Stamp(new TaskFinished(TaskState.Failed, StopReason.ApprovalUnavailable, "Nobody to ask."), 20),
+            """{"type":"task_finished","state":"failed","reason":"approval_unavailable","message":"Nobody to ask.","task_id":"20250304-050607-abcd","agent_id":"main","sequence":20,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
     };
 
     [Theory]
     [MemberData(nameof(Events))]
-    public void Dump(string name, TaskEvent taskEvent)
+    public void Each_event_type_has_its_exact_json_form(string type, TaskEvent taskEvent, string expected)
     {
-        File.AppendAllText("/tmp/pin/out.txt", $"{name}\t{EventJson.Serialize(taskEvent)}\n");
+        var json = EventJson.Serialize(taskEvent);
+
+        Assert.Equal(expected, json);
+        Assert.StartsWith($$"""{"type":"{{type}}",""", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Events))]
+    public void Each_exact_json_form_reads_back_as_the_same_event(string type, TaskEvent taskEvent, string expected)
+    {
+        var back = EventJson.Deserialize(expected);
+
+        Assert.IsType(taskEvent.GetType(), back);
+        Assert.Equal(expected, EventJson.Serialize(back));
+        Assert.Equal(type, expected[9..(9 + type.Length)]);
+    }
+
+    [Fact]
+    public void Reading_accepts_any_property_case_and_numbers_in_strings_as_before()
+    {
+        var back = Assert.IsType<ModelCallStarted>(EventJson.Deserialize("""{"type":"model_call_started","TURN":"3","Task_Id":"t","sequence":"5"}"""));
+
+        Assert.Equal(3, back.Turn);
+        Assert.Equal("t", back.TaskId);
+        Assert.Equal(5, back.Sequence);
+        Assert.Equal(AgentInfo.MainId, back.AgentId);
     }
 }
