@@ -17,8 +17,8 @@ public sealed partial class OfflinePlannerChatClient : WholeResponseChatClient
     public const string ModelId = "offline-planner";
 
     internal const string NeedsModelMessage =
-        "The offline planner does not understand this request. Offline, Cowork can describe a folder (\"what is in this folder\") " +
-        "and organize files by type and/or date. For anything else, use a model: --model anthropic:claude-sonnet-4-5 with ANTHROPIC_API_KEY set, " +
+        "The offline planner does not understand this request. Offline, Cowork can describe a folder (\"what is in this folder\"), " +
+        "organize files by type and/or date, rename files by date or number, and find duplicates. For anything else, use a model: --model anthropic:claude-sonnet-4-5 with ANTHROPIC_API_KEY set, " +
         "or --model ollama:llama3.1 with Ollama running (see the README).";
 
     public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -40,7 +40,8 @@ public sealed partial class OfflinePlannerChatClient : WholeResponseChatClient
         var response = intent switch
         {
             DescribeFolderIntent describe => DescribeFolder(describe, conversation, turn),
-            OrganizeFolderIntent organize => OrganizeFolder(organize, conversation, turn),
+            FindDuplicatesIntent duplicates => FindDuplicates(duplicates, conversation, turn),
+            PreviewedJobIntent job => PreviewedJob(job, conversation, turn),
             _ => throw new ModelException(ModelFailureKind.NeedsModel, NeedsModelMessage),
         };
         return Task.FromResult(response);
@@ -63,23 +64,28 @@ public sealed partial class OfflinePlannerChatClient : WholeResponseChatClient
         return Say($"Here is what is in {intent.Folder.Path}:\n\n{SummaryOf(listing)}");
     }
 
-    private static ChatResponse OrganizeFolder(OrganizeFolderIntent intent, OfflineConversation conversation, OfflineTurn turn)
+    private static ChatResponse FindDuplicates(FindDuplicatesIntent intent, OfflineConversation conversation, OfflineTurn turn)
     {
-        var path = intent.Folder.Path;
-        var by = intent.Scheme switch
+        string[] steps = ["Look for files with identical content", "Report them"];
+        var found = conversation.LastResult(ToolNames.FindDuplicates);
+        if (found is null)
         {
-            OrganizeScheme.Date => "date",
-            OrganizeScheme.TypeThenDate => "type_then_date",
-            _ => "type",
-        };
-        var scheme = intent.Scheme switch
+            return turn.Plan(steps, 0).Call(ToolNames.FindDuplicates, new() { ["path"] = intent.Folder.Path }).Build();
+        }
+
+        if (conversation.CallsTo(ToolNames.UpdatePlan).Count() < 2)
         {
-            OrganizeScheme.Date => "year and month folders",
-            OrganizeScheme.TypeThenDate => "type folders, then year and month",
-            _ => "type folders (Images, Documents, …)",
-        };
-        string[] steps = ["Survey the folder", "Preview where each file goes", $"Move the files into {scheme}", "Check the result"];
-        Dictionary<string, object?> Args(bool dryRun) => new() { ["path"] = path, ["by"] = by, ["dry_run"] = dryRun };
+            return turn.Plan(steps, steps.Length).Build();
+        }
+
+        return Say($"{found}\n\nNothing was moved. To move the copies aside, ask: \"move the duplicates aside\".");
+    }
+
+    /// <summary>Survey, preview (the tool's dry run), approval, the job, a check: organize, rename, duplicates aside.</summary>
+    private static ChatResponse PreviewedJob(PreviewedJobIntent job, OfflineConversation conversation, OfflineTurn turn)
+    {
+        var path = job.Folder.Path;
+        string[] steps = ["Survey the folder", "Preview the changes", job.Step, "Check the result"];
         static bool IsDryRun(FunctionCallContent call) =>
             call.Arguments?.TryGetValue("dry_run", out var v) == true && v is true or "true" or System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.True };
 
@@ -90,59 +96,58 @@ public sealed partial class OfflinePlannerChatClient : WholeResponseChatClient
                 return turn.Plan(steps, 0).Call(ToolNames.ListFolder, new() { ["path"] = path, ["depth"] = 1 }).Build();
             }
 
-            var preview = conversation.LastResult(ToolNames.OrganizeFolder, IsDryRun);
+            var preview = conversation.LastResult(job.Tool, IsDryRun);
             if (preview is null)
             {
-                return turn.Plan(steps, 1, inProgress: true).Call(ToolNames.OrganizeFolder, Args(dryRun: true)).Build();
+                return turn.Plan(steps, 1, inProgress: true).Call(job.Tool, job.Arguments(dryRun: true)).Build();
             }
 
-            if (FileCount().Match(preview) is not { Success: true } count)
+            if (PreviewCount().Match(preview) is not { Success: true } count)
             {
-                // The preview was refused or failed ("Not run: …", "Error: …"): say so; nothing is planned to move.
+                // The preview was refused or failed ("Not run: …", "Error: …"): say so; nothing is planned to change.
                 return conversation.CallsTo(ToolNames.UpdatePlan).Count() < 3
                     ? turn.Plan(steps, 1, skipFrom: 2, failedAt: 1).Build()
-                    : Say($"Could not preview how to organize {path}: {preview.Split('\n')[0]}");
+                    : Say($"Could not preview the changes in {path}: {preview.Split('\n')[0]}");
             }
 
-            var toMove = int.Parse(count.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (toMove == 0)
+            var toChange = int.Parse(count.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (toChange == 0)
             {
                 return conversation.CallsTo(ToolNames.UpdatePlan).Count() < 3
                     ? turn.Plan(steps, steps.Length, skipFrom: 2).Build()
-                    : Say($"{path} is already organized: nothing needs to move.\n\n{preview}");
+                    : Say($"Nothing needs to change in {path}.\n\n{preview}");
             }
 
             return conversation.CallsTo(ToolNames.UpdatePlan).Count() < 3
                 ? turn.Plan(steps, 2).Build()
-                : Say($"Plan: move {toMove} files in {path} into {scheme}. Nothing moves until you approve.\n\n{preview}");
+                : Say($"Plan: {job.Describe(toChange)}. Nothing changes until you approve.\n\n{preview}");
         }
 
-        var applied = conversation.LastResult(ToolNames.OrganizeFolder, c => !IsDryRun(c));
+        var applied = conversation.LastResult(job.Tool, c => !IsDryRun(c));
         if (applied is null)
         {
-            return turn.Plan(steps, 2, inProgress: true).Call(ToolNames.OrganizeFolder, Args(dryRun: false)).Build();
+            return turn.Plan(steps, 2, inProgress: true).Call(job.Tool, job.Arguments(dryRun: false)).Build();
         }
 
-        // Nothing moved: the files failed one by one ("Moved 0 files … 6 failed.") or the call failed as a whole ("Error: …").
-        var moveFailed = !MovedAny().IsMatch(applied);
+        // Nothing changed: the files failed one by one ("Moved 0 files … 6 failed.") or the call failed as a whole ("Error: …").
+        var failed = !ChangedAny().IsMatch(applied);
         var checks = conversation.CallsTo(ToolNames.ListFolder).Count();
         if (checks < 2)
         {
-            return turn.Plan(steps, 3, inProgress: true, failedAt: moveFailed ? 2 : null)
+            return turn.Plan(steps, 3, inProgress: true, failedAt: failed ? 2 : null)
                 .Call(ToolNames.ListFolder, new() { ["path"] = path, ["depth"] = 1 }).Build();
         }
 
         if (conversation.CallsTo(ToolNames.UpdatePlan).Count() < 6)
         {
-            return turn.Plan(steps, steps.Length, failedAt: moveFailed ? 2 : null).Build();
+            return turn.Plan(steps, steps.Length, failedAt: failed ? 2 : null).Build();
         }
 
-        if (moveFailed)
-        {
-            return Say($"The files in {path} could not be organized: {applied.Split('\n')[0]}\n\n{SummaryOf(conversation.LastResult(ToolNames.ListFolder) ?? "")}");
-        }
-
-        return Say($"Done. {applied.Split('\n')[0]}\nNothing was overwritten or deleted; hidden files, links and unfinished downloads stayed. Every move is journaled: `cowork undo` with the task id below puts each file back.\n\n{SummaryOf(conversation.LastResult(ToolNames.ListFolder) ?? "")}");
+        var listing = SummaryOf(conversation.LastResult(ToolNames.ListFolder) ?? "");
+        return failed
+            ? Say($"The files in {path} could not be changed: {applied.Split('\n')[0]}\n\n{listing}")
+            : Say($"Done. {string.Join('\n', applied.Split('\n').Where(l => l.StartsWith("Moved", StringComparison.Ordinal) || l.StartsWith("Renamed", StringComparison.Ordinal)))}\n" +
+                $"Nothing was overwritten or deleted. Every change is journaled: `cowork undo` with the task id below puts each file back.\n\n{listing}");
     }
 
     /// <summary>The summary block at the top of a list_folder result (up to the first blank line).</summary>
@@ -155,9 +160,9 @@ public sealed partial class OfflinePlannerChatClient : WholeResponseChatClient
     private static ChatResponse Say(string text) =>
         new(new ChatMessage(ChatRole.Assistant, text)) { ModelId = ModelId, FinishReason = ChatFinishReason.Stop };
 
-    [GeneratedRegex(@"(\d+) files? would move")]
-    private static partial Regex FileCount();
+    [GeneratedRegex(@"(\d+) (?:files?|copies) would")]
+    private static partial Regex PreviewCount();
 
-    [GeneratedRegex(@"Moved [1-9]\d* ")]
-    private static partial Regex MovedAny();
+    [GeneratedRegex(@"(Moved|Renamed) [1-9]\d* ")]
+    private static partial Regex ChangedAny();
 }

@@ -11,17 +11,19 @@ internal static partial class RequestIntentParser
     {
         var text = request.ToLowerInvariant();
 
-        // Both jobs act on a folder's files as a whole: a request must say so ("this folder", "my downloads",
-        // "the files", a granted folder's name), and must not be about one file ("sort the rows of budget.xlsx").
-        var aboutFiles = FolderWords().IsMatch(text) || NamedFolder(text, folders) is not null;
+        // Every job acts on a folder's files as a whole: a request must say so ("this folder", "my downloads",
+        // "the files", "duplicates", a granted folder's name), and must not be about one file ("sort the rows of budget.xlsx").
+        var duplicates = DuplicateWords().IsMatch(text);
+        var aboutFiles = duplicates || FolderWords().IsMatch(text) || NamedFolder(text, folders) is not null;
         if (!aboutFiles || NamedFile().IsMatch(text))
         {
             return null;
         }
 
+        var rename = RenameWords().IsMatch(text);
         var organize = OrganizeWords().IsMatch(text);
         var describe = DescribeWords().IsMatch(text);
-        if (!organize && !describe)
+        if (!duplicates && !rename && !organize && !describe)
         {
             return null;
         }
@@ -31,15 +33,21 @@ internal static partial class RequestIntentParser
             throw new ToolException("No folder is granted to this task. Grant one with --folder DIR and ask again.");
         }
 
-        var folder = NamedFolder(text, folders);
+        var named = NamedFolder(text, folders);
+        if (duplicates)
+        {
+            return MoveWords().IsMatch(text)
+                ? new MoveDuplicatesIntent(Writable(named, folders, "its duplicates cannot be moved aside"))
+                : new FindDuplicatesIntent(named ?? folders[0]);
+        }
+
+        if (rename)
+        {
+            return RenameOf(text, Writable(named, folders, "its files cannot be renamed"));
+        }
+
         if (organize)
         {
-            folder ??= folders.FirstOrDefault(f => f.Access == FolderAccess.ReadWrite) ?? folders[0];
-            if (folder.Access == FolderAccess.ReadOnly)
-            {
-                throw new ToolException($"{folder.Path} is granted read-only, so its files cannot be moved. Grant it read-write (--folder {folder.Path}) to organize it.");
-            }
-
             var byType = TypeWords().IsMatch(text);
             var byDate = DateWords().IsMatch(text);
             var scheme = (byType, byDate) switch
@@ -48,10 +56,42 @@ internal static partial class RequestIntentParser
                 (false, true) => OrganizeScheme.Date,
                 _ => OrganizeScheme.Type,
             };
-            return new OrganizeFolderIntent(folder, scheme);
+            return new OrganizeFolderIntent(Writable(named, folders, "its files cannot be moved"), scheme);
         }
 
-        return new DescribeFolderIntent(folder ?? folders[0]);
+        return new DescribeFolderIntent(named ?? folders[0]);
+    }
+
+    /// <summary>The named folder, else the first read-write grant; refused with the fix when it is read-only.</summary>
+    private static FolderGrant Writable(FolderGrant? named, IReadOnlyList<FolderGrant> folders, string consequence)
+    {
+        var folder = named ?? folders.FirstOrDefault(f => f.Access == FolderAccess.ReadWrite) ?? folders[0];
+        return folder.Access == FolderAccess.ReadOnly
+            ? throw new ToolException($"{folder.Path} is granted read-only, so {consequence}. Grant it read-write (--folder {folder.Path}) and ask again.")
+            : folder;
+    }
+
+    /// <summary>"rename these photos YYYY-MM-DD", "rename the files in lowercase", "number the scans": pattern, files, case.</summary>
+    private static RenameFilesIntent? RenameOf(string text, FolderGrant folder)
+    {
+        var match = PhotoWords().IsMatch(text) ? "*.jpg;*.jpeg;*.png;*.heic;*.heif;*.webp;*.tif;*.tiff;*.dng;*.gif" : "*";
+        if (DateWords().IsMatch(text) || text.Contains("yyyy", StringComparison.Ordinal))
+        {
+            return new RenameFilesIntent(folder, "{date} {name}", match, Case(text));
+        }
+
+        if (NumberWords().IsMatch(text))
+        {
+            return new RenameFilesIntent(folder, "{name} {n:000}", match, Case(text));
+        }
+
+        var letterCase = Case(text);
+        return letterCase == "keep" ? null : new RenameFilesIntent(folder, "{name}", match, letterCase);
+
+        static string Case(string text) =>
+            text.Contains("slug", StringComparison.Ordinal) || text.Contains("url", StringComparison.Ordinal) ? "slug"
+            : LowerWords().IsMatch(text) ? "lower"
+            : "keep";
     }
 
     /// <summary>The grant whose folder name the request mentions ("my Downloads folder").</summary>
@@ -74,6 +114,24 @@ internal static partial class RequestIntentParser
 
     [GeneratedRegex(@"(what('s|\s+is|\s+are)?\s+(in|inside|there)|\blist\b|\bshow\b.*\b(files|contents?)\b|\bdescribe\b|\bsummari[sz]e\b|\boverview\b|\binventory\b|\bcontents?\s+of\b|\bwhat\s+files\b)")]
     private static partial Regex DescribeWords();
+
+    [GeneratedRegex(@"\b(duplicates?|dupes|identical files|same files)\b")]
+    private static partial Regex DuplicateWords();
+
+    [GeneratedRegex(@"\b(move|remove|delete|get rid|clean|separate|aside|put|set)\b")]
+    private static partial Regex MoveWords();
+
+    [GeneratedRegex(@"\bre-?nam(e|ing)\b")]
+    private static partial Regex RenameWords();
+
+    [GeneratedRegex(@"\b(photos?|pictures?|images?|pics)\b")]
+    private static partial Regex PhotoWords();
+
+    [GeneratedRegex(@"\b(numbers?|numbered|sequence|sequential|counter)\b")]
+    private static partial Regex NumberWords();
+
+    [GeneratedRegex(@"\b(lower\s*-?case|lowercase|small letters)\b")]
+    private static partial Regex LowerWords();
 
     [GeneratedRegex(@"\b(folders?|director(y|ies)|files|downloads|desktop|photos|pictures|images|screenshots|everything|here|stuff)\b")]
     private static partial Regex FolderWords();

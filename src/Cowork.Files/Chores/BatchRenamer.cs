@@ -20,10 +20,10 @@ public static partial class BatchRenamer
         ArgumentNullException.ThrowIfNull(root);
         pattern = string.IsNullOrWhiteSpace(pattern) ? DefaultPattern : pattern.Trim();
         Validate(pattern, letterCase);
-        match = string.IsNullOrWhiteSpace(match) ? "*" : match.Trim();
+        var globs = (string.IsNullOrWhiteSpace(match) ? "*" : match).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var files = root.List(folder)
             .Where(e => e.Status.Kind == EntryKind.File && !e.Path.Name.StartsWith('.')
-                && FileSystemName.MatchesSimpleExpression(match, e.Path.Name, ignoreCase: true))
+                && globs.Any(g => FileSystemName.MatchesSimpleExpression(g, e.Path.Name, ignoreCase: true)))
             .Select(e => (Entry: e, Dated: ContentDates.Of(root, e.Path, e.Status)))
             .OrderBy(f => f.Dated.Date).ThenBy(f => f.Entry.Path.Name, StringComparer.Ordinal)
             .ToList();

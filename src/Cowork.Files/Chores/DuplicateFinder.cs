@@ -53,7 +53,8 @@ public static class DuplicateFinder
 
             foreach (var (hash, same) in byHash.Where(p => p.Value.Count > 1))
             {
-                var ordered = same.OrderBy(f => f.Status.Modified).ThenBy(f => f.Path.Components.Count).ThenBy(f => f.Path.ToString(), StringComparer.Ordinal).ToList();
+                var ordered = same.OrderBy(f => f.Status.Modified).ThenBy(f => f.Path.Components.Count)
+                    .ThenBy(f => f.Path.NameBytes.Length).ThenBy(f => f.Path.ToString(), StringComparer.Ordinal).ToList();
                 groups.Add(new DuplicateGroup(hash, sameSize.Key, ordered[0].Path, [.. ordered.Skip(1).Select(f => f.Path)]));
             }
         }

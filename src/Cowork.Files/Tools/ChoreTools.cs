@@ -51,7 +51,7 @@ internal sealed class ChoreTools(Workspace workspace, EventPublisher events)
     public string RenameFiles(
         [Description("The folder whose files to rename.")] string path,
         [Description("The new name, e.g. \"{date} {name}\" or \"Trip {n:000}\".")] string pattern = BatchRenamer.DefaultPattern,
-        [Description("Which files, e.g. *.jpg (default all).")] string match = "*",
+        [Description("Which files: globs separated by ;, e.g. *.jpg;*.png (default all).")] string match = "*",
         [Description("keep, lower or slug.")] string letter_case = "keep",
         [Description("true: only show the new names.")] bool dry_run = false,
         CancellationToken cancellationToken = default)
@@ -132,6 +132,11 @@ internal sealed class ChoreTools(Workspace workspace, EventPublisher events)
         foreach (var group in groups.Take(Shown))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  keep {FileSearch.Relative(folder.Path, group.Keep)} ({FolderListing.Size(group.Size)}); copies: {string.Join(", ", group.Copies.Select(c => FileSearch.Relative(folder.Path, c)))}");
+        }
+
+        if (aside is not null && !moving)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Preview: {copies} copies would move to {folder.With(aside).FullPath}.");
         }
 
         if (!moving || aside is null || copies == 0)

@@ -103,7 +103,7 @@ public sealed class OfflinePlannerTests
 
         // The planning turn ends with a description of the plan; nothing has moved.
         Assert.Empty(await NextAsync(conversation));
-        Assert.StartsWith($"Plan: move 6 files in {Downloads} into type folders, then year and month. Nothing moves until you approve.", LastText(conversation), StringComparison.Ordinal);
+        Assert.StartsWith($"Plan: move 6 files in {Downloads} into type folders, then year and month. Nothing changes until you approve.", LastText(conversation), StringComparison.Ordinal);
         Assert.DoesNotContain(conversation.SelectMany(m => m.Contents).OfType<FunctionCallContent>(), c => c.Name == ToolNames.OrganizeFolder && !DryRun(c));
 
         conversation.Add(new ChatMessage(ChatRole.User, AgentPrompts.PlanApproved));
@@ -155,7 +155,7 @@ public sealed class OfflinePlannerTests
         Assert.Equal(["done", "done", "skipped", "skipped"], Statuses(Assert.Single(plan)));
 
         Assert.Empty(await NextAsync(conversation, results));
-        Assert.Contains("already organized", LastText(conversation), StringComparison.Ordinal);
+        Assert.Contains("Nothing needs to change", LastText(conversation), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class OfflinePlannerTests
         Assert.Equal(["done", "failed", "skipped", "skipped"], Statuses(Assert.Single(plan)));
 
         Assert.Empty(await NextAsync(conversation, results));
-        Assert.DoesNotContain("already organized", LastText(conversation), StringComparison.Ordinal);
+        Assert.DoesNotContain("Nothing needs to change", LastText(conversation), StringComparison.Ordinal);
         Assert.Contains(failure.Split('\n')[0], LastText(conversation), StringComparison.Ordinal);
     }
 

@@ -28,6 +28,37 @@ public sealed class RequestIntentParserTests
     }
 
     [Theory]
+    [InlineData("rename these photos YYYY-MM-DD", "{date} {name}", "lower-not")]
+    [InlineData("Rename the files with the date they were taken", "{date} {name}", "")]
+    [InlineData("rename my pictures with sequence numbers", "{name} {n:000}", "")]
+    [InlineData("rename all files in lowercase", "{name}", "lower")]
+    [InlineData("Rename these files as url slugs", "{name}", "slug")]
+    public void Rename_requests_are_understood_with_their_pattern(string request, string pattern, string letterCase)
+    {
+        var intent = Assert.IsType<RenameFilesIntent>(RequestIntentParser.Parse(request, OneFolder));
+
+        Assert.Equal(pattern, intent.Pattern);
+        Assert.Equal(letterCase is "lower" or "slug" ? letterCase : "keep", intent.LetterCase);
+        Assert.Equal(request.Contains("photo", StringComparison.Ordinal) || request.Contains("picture", StringComparison.Ordinal), intent.Match.Contains("*.jpg", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_rename_without_a_pattern_needs_a_model() => Assert.Null(RequestIntentParser.Parse("rename the files", OneFolder));
+
+    [Theory]
+    [InlineData("find duplicates", false)]
+    [InlineData("Are there duplicate files in my downloads?", false)]
+    [InlineData("move the duplicates aside", true)]
+    [InlineData("remove duplicate files", true)]
+    [InlineData("clean up the dupes", true)]
+    public void Duplicate_requests_report_or_move_aside(string request, bool moveAside)
+    {
+        var intent = RequestIntentParser.Parse(request, OneFolder);
+
+        Assert.Equal(moveAside ? typeof(MoveDuplicatesIntent) : typeof(FindDuplicatesIntent), intent?.GetType());
+    }
+
+    [Theory]
     [InlineData("what's in this folder?")]
     [InlineData("What is in here?")]
     [InlineData("What are in these folders")]
