@@ -20,11 +20,9 @@ internal sealed class ChangesCommand : Command
 
     private int Execute(ParseResult parsed)
     {
-        var paths = CoworkPaths.Resolve(_host.Environment);
-        var folder = TaskLocator.Find(paths, parsed.GetValue(_task) ?? "");
-        var journalPath = Path.Combine(folder, ChangeJournal.FileName);
+        var (taskId, journalPath) = TaskLocator.FindJournal(_host, parsed.GetValue(_task));
         var console = _host.Console;
-        if (!File.Exists(journalPath))
+        if (journalPath is null)
         {
             console.MarkupLine("[grey]This task changed no files.[/]");
             return ExitCodes.Done;
@@ -41,7 +39,7 @@ internal sealed class ChangesCommand : Command
             count++;
         }
 
-        console.MarkupLine($"[bold]{count}[/] changes. `cowork undo {Markup.Escape(Path.GetFileName(folder))}` reverses them.");
+        console.MarkupLine($"[bold]{count}[/] changes. `cowork undo {Markup.Escape(taskId)}` reverses them.");
         return ExitCodes.Done;
     }
 

@@ -1,3 +1,5 @@
+using Cowork.Files;
+
 namespace Cowork.Cli.Commands;
 
 /// <summary>Finds a task's folder under COWORK_HOME from the id the person typed ("last" for the newest).</summary>
@@ -23,5 +25,14 @@ internal static class TaskLocator
         return Directory.Exists(folder)
             ? folder
             : throw new CoworkConfigurationException($"There is no task '{id}' in {paths.TasksDirectory}: use the id `cowork run` printed, or 'last'.");
+    }
+
+    /// <summary>The task's change journal, or <see langword="null"/> when the task changed no files.</summary>
+    /// <exception cref="CoworkConfigurationException">No such task.</exception>
+    public static (string TaskId, string? Journal) FindJournal(CliHost host, string? id)
+    {
+        var folder = Find(CoworkPaths.Resolve(host.Environment), id ?? "");
+        var journal = Path.Combine(folder, ChangeJournal.FileName);
+        return (Path.GetFileName(folder), File.Exists(journal) ? journal : null);
     }
 }

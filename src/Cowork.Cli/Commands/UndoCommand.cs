@@ -22,11 +22,9 @@ internal sealed class UndoCommand : Command
 
     private int Execute(ParseResult parsed, CancellationToken cancellationToken)
     {
-        var paths = CoworkPaths.Resolve(_host.Environment);
-        var folder = TaskLocator.Find(paths, parsed.GetValue(_task) ?? "");
-        var journalPath = Path.Combine(folder, ChangeJournal.FileName);
+        var (_, journalPath) = TaskLocator.FindJournal(_host, parsed.GetValue(_task));
         var console = _host.Console;
-        if (!File.Exists(journalPath))
+        if (journalPath is null)
         {
             console.MarkupLine("[grey]This task changed no files: nothing to undo.[/]");
             return ExitCodes.Done;
