@@ -7,8 +7,8 @@ using MetadataExtractor.Formats.Exif;
 namespace Cowork.Files;
 
 /// <summary>
-/// When a file is "from": the date a photo was taken (EXIF), the date an Office document was created (its core
-/// properties), a date in its name, or else its modification time, in that order.
+/// When a file is "from": the date a photo was taken (EXIF), the date a document was created (Office core
+/// properties, PDF document information), a date in its name, or else its modification time, in that order.
 /// </summary>
 /// <remarks>A damaged or unreadable file falls through to the next source; this never throws for bad content.</remarks>
 public static class ContentDates
@@ -32,6 +32,11 @@ public static class ContentDates
         if (OfficeExtensions.Contains(extension) && Read(root, path, DocumentCreated) is { } created)
         {
             return (created, "document created");
+        }
+
+        if (extension == ".pdf" && Read(root, path, PdfCreated) is { } made)
+        {
+            return (made, "document created");
         }
 
         if (FileDates.FromName(path.Name) is { } named)
@@ -81,6 +86,14 @@ public static class ContentDates
             && Plausible(date) ? date.ToLocalTime() : null;
     }
 
+    /// <summary>The creation date in a PDF's document information dictionary.</summary>
+    public static DateTime? PdfCreated(Stream stream)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(stream);
+        var created = document.Information.GetCreatedDateTimeOffset();
+        return created is { } date && Plausible(date.LocalDateTime) ? date.LocalDateTime : null;
+    }
+
     private static DateTime? Read(IFolderRoot root, RelativePath path, Func<Stream, DateTime?> reader)
     {
         try
@@ -88,7 +101,8 @@ public static class ContentDates
             using var stream = root.OpenRead(path);
             return reader(stream);
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or MetadataExtractor.ImageProcessingException or System.Xml.XmlException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or ImageProcessingException or System.Xml.XmlException
+            or UnauthorizedAccessException or ArgumentException or UglyToad.PdfPig.Core.PdfDocumentFormatException or InvalidOperationException)
         {
             return null;
         }
