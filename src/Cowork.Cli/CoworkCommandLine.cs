@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Cowork.Cli.Commands;
+using Cowork.Storage;
 
 namespace Cowork.Cli;
 
@@ -10,6 +11,9 @@ internal static class CoworkCommandLine
     {
         var root = new RootCommand("Cowork: describe an outcome, grant folders, approve the plan, come back to finished work.");
         root.Add(new RunCommand(host));
+        root.Add(new TasksCommand(host));
+        root.Add(new ShowCommand(host));
+        root.Add(new UsageCommand(host));
         root.Add(new ChangesCommand(host));
         root.Add(new UndoCommand(host));
         return root;
@@ -46,6 +50,11 @@ internal static class CoworkCommandLine
         {
             await host.Error.WriteLineAsync($"cowork: {ex.Message}");
             return ExitCodes.BadUsage;
+        }
+        catch (StoreException ex)
+        {
+            await host.Error.WriteLineAsync($"cowork: {ex.Message}");
+            return ExitCodes.TaskFailed;
         }
     }
 }

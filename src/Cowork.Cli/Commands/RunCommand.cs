@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Cowork.Cli.Interaction;
 using Cowork.Files;
+using Cowork.Storage;
 
 namespace Cowork.Cli.Commands;
 
@@ -48,6 +49,9 @@ internal sealed class RunCommand : Command
         var paths = CoworkPaths.Resolve(_host.Environment);
         var config = CoworkConfig.Load(paths.ConfigFile);
         var model = ModelSpec.Parse(parsed.GetValue(_model) ?? NonEmpty(_host.Environment("COWORK_MODEL")) ?? config.Model ?? "offline");
+        var providerSettings = new ProviderSettings(_host.Environment, config.BaseUrls());
+        // On the other core while the task is set up: the provider SDK's one-time costs, without any network call.
+        _ = ModelClientFactory.StartWarmUp(model, providerSettings);
         var folders = ParseFolders(parsed.GetValue(_folders) ?? []);
         ValidateRequest(request);
         var maxTurns = parsed.GetValue(_maxTurns) ?? config.MaxTurns ?? 40;
@@ -61,12 +65,15 @@ internal sealed class RunCommand : Command
             MaxTurns = maxTurns,
             Permissions = new PermissionPolicy(config.Permissions),
         };
-        using var provider = ModelClientFactory.Create(model, new ProviderSettings(_host.Environment, config.BaseUrls()));
+        using var provider = ModelClientFactory.Create(model, providerSettings);
 
         var taskId = NewTaskId();
         var dataDirectory = paths.TaskDirectory(taskId);
         Directory.CreateDirectory(dataDirectory);
         var hub = new TaskEventHub(taskId);
+        using var store = TaskStore.Open(paths.Home);
+        using var log = store.CreateWriter(taskId);
+        hub.Subscribe(log); // First: nothing is shown that was not stored.
         ITaskView view = parsed.GetValue(_json)
             ? new JsonTaskView(_host, parsed.GetValue(_yes))
             : _host.IsInteractiveTerminal

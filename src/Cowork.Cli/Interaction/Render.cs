@@ -25,6 +25,17 @@ internal static class Render
         _ => "[ ]",
     };
 
+    public static string StateMarkup(TaskState state) => state switch
+    {
+        TaskState.Completed => "[green]completed[/]",
+        TaskState.Failed => "[red]failed[/]",
+        TaskState.Cancelled => "[yellow]cancelled[/]",
+        TaskState.AwaitingApproval => "[yellow]awaiting approval[/]",
+        TaskState.Paused => "[yellow]paused[/]",
+        TaskState.Running => "[blue]running[/]",
+        _ => "[blue]planning[/]",
+    };
+
     public static IRenderable Plan(IReadOnlyList<PlanStep> steps)
     {
         var rows = new Rows(steps.Count == 0

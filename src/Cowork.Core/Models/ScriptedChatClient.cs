@@ -73,7 +73,7 @@ public sealed class ScriptedChatClient : WholeResponseChatClient
         };
     }
 
-    /// <summary>Loads a script: <c>{"replies":[{"text":"…","tool_calls":[{"name":"…","arguments":{…}}]}]}</c>.</summary>
+    /// <summary>Loads a script: <c>{"replies":[{"text":"…","tool_calls":[{"name":"…","arguments":{…}}],"usage":{"input":10,"output":5}}]}</c>.</summary>
     public static ScriptedChatClient FromFile(string path)
     {
         try
@@ -82,7 +82,9 @@ public sealed class ScriptedChatClient : WholeResponseChatClient
                 ?? throw new CoworkConfigurationException($"The script {path} has no \"replies\" array.");
             return new ScriptedChatClient(root.Select(node => Reply(
                 (string?)node?["text"],
-                node?["tool_calls"]?.AsArray().Select(c => ((string)c!["name"]!, c["arguments"]?.ToJsonString() ?? "{}")).ToList())).ToArray());
+                node?["tool_calls"]?.AsArray().Select(c => ((string)c!["name"]!, c["arguments"]?.ToJsonString() ?? "{}")).ToList(),
+                (long?)node?["usage"]?["input"] ?? 0,
+                (long?)node?["usage"]?["output"] ?? 0)).ToArray());
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException)
         {
