@@ -24,12 +24,9 @@ internal sealed class ShowCommand : Command
 
     private int Execute(ParseResult parsed)
     {
-        using var store = TaskStore.Open(CoworkPaths.Resolve(_host.Environment).Home);
-        var id = parsed.GetValue(_task) ?? "";
-        if (id.Equals("last", StringComparison.OrdinalIgnoreCase))
-        {
-            id = store.ListTasks(1).FirstOrDefault()?.Id ?? throw new CoworkConfigurationException("There are no tasks yet.");
-        }
+        var paths = CoworkPaths.Resolve(_host.Environment);
+        var id = Path.GetFileName(TaskLocator.Find(paths, parsed.GetValue(_task) ?? ""));
+        using var store = TaskStore.Open(paths.Home);
 
         var task = store.LoadTask(id) ?? throw new CoworkConfigurationException($"There is no task '{id}': `cowork tasks` lists them.");
         var console = _host.Console;

@@ -1,4 +1,5 @@
 using Cowork.Files;
+using Cowork.Storage;
 
 namespace Cowork.Cli.Commands;
 
@@ -10,10 +11,9 @@ internal static class TaskLocator
     {
         if (id.Equals("last", StringComparison.OrdinalIgnoreCase))
         {
-            var newest = Directory.Exists(paths.TasksDirectory)
-                ? new DirectoryInfo(paths.TasksDirectory).EnumerateDirectories().OrderByDescending(d => d.Name, StringComparer.Ordinal).FirstOrDefault()
-                : null;
-            return newest?.FullName ?? throw new CoworkConfigurationException($"There are no tasks in {paths.TasksDirectory} yet.");
+            // The store knows the order tasks were made in; ids made in the same second do not sort by it.
+            using var store = TaskStore.Open(paths.Home);
+            id = store.ListTasks(1).FirstOrDefault()?.Id ?? throw new CoworkConfigurationException("There are no tasks yet.");
         }
 
         if (id.Length == 0 || id.IndexOfAny(['/', '\\']) >= 0 || id is "." or "..")
@@ -24,7 +24,7 @@ internal static class TaskLocator
         var folder = paths.TaskDirectory(id);
         return Directory.Exists(folder)
             ? folder
-            : throw new CoworkConfigurationException($"There is no task '{id}' in {paths.TasksDirectory}: use the id `cowork run` printed, or 'last'.");
+            : throw new CoworkConfigurationException($"There is no task '{id}' in {paths.TasksDirectory}: `cowork tasks` lists them, and 'last' is the newest.");
     }
 
     /// <summary>The task's change journal, or <see langword="null"/> when the task changed no files.</summary>
