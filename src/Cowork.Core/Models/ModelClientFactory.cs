@@ -1,8 +1,5 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
-using Anthropic;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
-using OpenAI;
 
 namespace Cowork;
 
@@ -10,6 +7,8 @@ namespace Cowork;
 /// <remarks>
 /// The SDKs' own retries are off: <see cref="RetryingChatClient"/> is the one retry mechanism.
 /// Configuration problems (a missing key, a bad URL) throw <see cref="CoworkConfigurationException"/> before any call.
+/// Each provider's SDK is touched only in its own class, called through a method that is never inlined, so a run
+/// loads the assemblies of its own provider only (an Anthropic run never loads OpenAI or System.ClientModel).
 /// </remarks>
 public static class ModelClientFactory
 {
@@ -32,6 +31,40 @@ public static class ModelClientFactory
         };
     }
 
+    /// <summary>
+    /// Starts, on the thread pool, a dry run of the provider SDK's request and response path, so that the first real
+    /// model call does not wait for the SDK's one-time costs (compiling and caching its JSON handling).
+    /// </summary>
+    /// <remarks>
+    /// The dry run never touches the network or the real client: its HTTP handler answers in memory. It publishes no
+    /// events and its failures are ignored. Providers without a dry run return a completed task.
+    /// </remarks>
+    /// <returns>The dry run, for tests; callers need not wait for it.</returns>
+    public static Task StartWarmUp(ModelSpec model, ProviderSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(settings);
+        return model.Provider == ModelProvider.Anthropic
+            ? Task.Run(() => IgnoreFailures(WarmUpAnthropic(model.Name, settings.MaxOutputTokens)))
+            : Task.CompletedTask;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Task WarmUpAnthropic(string model, int maxOutputTokens) => AnthropicClients.WarmUpAsync(model, maxOutputTokens);
+
+    private static async Task IgnoreFailures(Task warmUp)
+    {
+        try
+        {
+            await warmUp.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A warm-up only saves time; the real call reports any problem it shares.
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static IChatClient CreateAnthropic(ModelSpec model, ProviderSettings settings)
     {
         var key = settings.Get("ANTHROPIC_API_KEY")
@@ -39,13 +72,10 @@ public static class ModelClientFactory
         var baseUrl = settings.BaseUrl("anthropic", "ANTHROPIC_BASE_URL") is { } url
             ? ParseUrl(url, "ANTHROPIC_BASE_URL").ToString().TrimEnd('/')
             : null;
-        var client = baseUrl is null
-            ? new AnthropicClient { ApiKey = key, MaxRetries = 0, Timeout = settings.RequestTimeout }
-            : new AnthropicClient { ApiKey = key, MaxRetries = 0, Timeout = settings.RequestTimeout, BaseUrl = baseUrl };
-
-        return client.AsIChatClient(model.Name, settings.MaxOutputTokens);
+        return AnthropicClients.Create(model.Name, key, baseUrl, settings.RequestTimeout, settings.MaxOutputTokens);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static IChatClient CreateOpenAI(ModelSpec model, ProviderSettings settings, string? baseUrl, string? key)
     {
         if (key is null)
@@ -58,17 +88,7 @@ public static class ModelClientFactory
             key = "unused"; // Local OpenAI-compatible servers ignore the key, but the SDK requires one.
         }
 
-        var options = new OpenAIClientOptions
-        {
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = settings.RequestTimeout,
-        };
-        if (baseUrl is not null)
-        {
-            options.Endpoint = ParseUrl(baseUrl, "the OpenAI base URL");
-        }
-
-        return new OpenAI.Chat.ChatClient(model.Name, new ApiKeyCredential(key), options).AsIChatClient();
+        return OpenAIClients.Create(model.Name, key, baseUrl is null ? null : ParseUrl(baseUrl, "the OpenAI base URL"), settings.RequestTimeout);
     }
 
     private static Uri ParseUrl(string url, string what) =>
