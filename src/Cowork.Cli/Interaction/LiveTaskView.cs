@@ -51,7 +51,8 @@ internal sealed class LiveTaskView(CliHost host, bool approvePlan, TimeProvider?
                     await Task.WhenAny(task, Task.Delay(Frame));
                 }
 
-                context.UpdateTarget(Render.Live(_progress.Read(), final: task.IsCompleted));
+                // The summary, or the approval prompt, shows the model's words in full next: leave them out of the last frame.
+                context.UpdateTarget(Render.Live(_progress.Read(), final: true));
             });
 
             if (TakePending(peek: false) is { } pending)

@@ -44,7 +44,7 @@ internal static class Render
         return new Panel(rows).Header("Plan").Border(BoxBorder.Rounded).Expand();
     }
 
-    /// <param name="final">The last frame: the summary follows, so the model's words and the hints are left out.</param>
+    /// <param name="final">The last frame before a summary or a prompt, which show the model's words: only the plan.</param>
     public static IRenderable Live(TaskProgress.Snapshot snapshot, bool final = false)
     {
         var items = new List<IRenderable> { Plan(snapshot.Plan) };
