@@ -50,8 +50,10 @@ internal sealed class RunCommand : Command
         var config = CoworkConfig.Load(paths.ConfigFile);
         var model = ModelSpec.Parse(parsed.GetValue(_model) ?? NonEmpty(_host.Environment("COWORK_MODEL")) ?? config.Model ?? "offline");
         var providerSettings = new ProviderSettings(_host.Environment, config.BaseUrls());
-        // On the other core while the task is set up: the provider SDK's one-time costs, without any network call.
+        // On the other core while the task is set up: one-time costs of the provider SDK (no network call) and of
+        // the event JSON, which would otherwise sit between process start and the first model request.
         _ = ModelClientFactory.StartWarmUp(model, providerSettings);
+        _ = Task.Run(EventJson.WarmUp, CancellationToken.None);
         var folders = ParseFolders(parsed.GetValue(_folders) ?? []);
         ValidateRequest(request);
         var maxTurns = parsed.GetValue(_maxTurns) ?? config.MaxTurns ?? 40;

@@ -34,13 +34,9 @@ namespace Cowork;
 [JsonDerivedType(typeof(TaskFinished), "task_finished")]
 public abstract record TaskEvent
 {
-    // A missing or null task_id / agent_id reads as the default: source-generated JSON sets every init property.
-    private readonly string _taskId = "";
-    private readonly string _agentId = AgentInfo.MainId;
+    public string TaskId { get; init; } = "";
 
-    public string TaskId { get => _taskId; init => _taskId = value ?? ""; }
-
-    public string AgentId { get => _agentId; init => _agentId = value ?? AgentInfo.MainId; }
+    public string AgentId { get; init; } = AgentInfo.MainId;
 
     public long Sequence { get; init; }
 

@@ -15,7 +15,7 @@ internal sealed class ReadingTools(Workspace workspace)
     }
 
     public string ReadFile(
-        [Description("The file.")] string path,
+        [Description("The file: absolute, or relative to a granted folder.")] string path,
         [Description("First line to show, from 1.")] int first_line = 1,
         [Description("How many lines, up to 2000.")] int line_count = 200)
     {
@@ -34,7 +34,7 @@ internal sealed class ReadingTools(Workspace workspace)
         return FileSearch.Search(workspace.Root(folder), folder.Path, folder.FullPath, pattern, contains, max_results, cancellationToken);
     }
 
-    public string FileInfo([Description("The file or folder.")] string path)
+    public string FileInfo([Description("The file or folder: absolute, or relative to a granted folder.")] string path)
     {
         var file = workspace.Resolve(path);
         return FileInspector.Describe(workspace.Root(file), file.Path, file.FullPath);
