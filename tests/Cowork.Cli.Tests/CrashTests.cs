@@ -30,6 +30,9 @@ public sealed class CrashTests : IDisposable
             var home = _temp.Combine($"home-{killAfter}");
             var taskId = await RunAndKillAsync(folder, home, killAfter);
 
+            var tasks = await RunCoworkAsync(home, ["tasks"]);
+            Assert.Contains("interrupted", tasks.Output, StringComparison.Ordinal);
+
             var afterCrash = TreeSnapshot.Take(folder, withTimes: false);
             Assert.Equal(original.Values.Select(v => v.Split(' ')[0]).Order(), afterCrash.Values.Order());
 

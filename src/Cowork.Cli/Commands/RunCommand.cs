@@ -73,6 +73,7 @@ internal sealed class RunCommand : Command
         var dataDirectory = paths.TaskDirectory(taskId);
         Directory.CreateDirectory(dataDirectory);
         var hub = new TaskEventHub(taskId);
+        using var running = TaskLock.TryAcquire(dataDirectory) ?? throw new CoworkConfigurationException($"Task {taskId} is already running in another process.");
         using var store = TaskStore.Open(paths.Home);
         using var log = store.CreateWriter(taskId);
         hub.Subscribe(log); // First: nothing is shown that was not stored.

@@ -30,7 +30,7 @@ internal sealed class ShowCommand : Command
 
         var task = store.LoadTask(id) ?? throw new CoworkConfigurationException($"There is no task '{id}': `cowork tasks` lists them.");
         var console = _host.Console;
-        console.MarkupLine($"[bold]{Markup.Escape(task.Id)}[/] {Render.StateMarkup(task.State)}{(task.StopReason is { } reason and not StopReason.Finished ? $" [grey]({reason})[/]" : "")}");
+        console.MarkupLine($"[bold]{Markup.Escape(task.Id)}[/] {Render.StateMarkup(task.State, live: task.StopReason is not null || TaskLock.IsHeld(paths.TaskDirectory(id)))}{(task.StopReason is { } reason and not StopReason.Finished ? $" [grey]({reason})[/]" : "")}");
         console.MarkupLine($"  [grey]request[/] {Markup.Escape(task.Request)}");
         console.MarkupLine($"  [grey]model[/]   {Markup.Escape(task.Model)}");
         foreach (var folder in task.Folders)

@@ -22,7 +22,8 @@ internal sealed class TasksCommand : Command
 
     private int Execute(ParseResult parsed)
     {
-        using var store = TaskStore.Open(CoworkPaths.Resolve(_host.Environment).Home);
+        var paths = CoworkPaths.Resolve(_host.Environment);
+        using var store = TaskStore.Open(paths.Home);
         var tasks = store.ListTasks(Math.Clamp(parsed.GetValue(_limit), 1, 1000));
         if (tasks.Count == 0)
         {
@@ -36,7 +37,7 @@ internal sealed class TasksCommand : Command
         {
             table.AddRow(
                 Markup.Escape(task.Id),
-                Render.StateMarkup(task.State),
+                Render.StateMarkup(task.State, live: task.StopReason is not null || TaskLock.IsHeld(paths.TaskDirectory(task.Id))),
                 Markup.Escape(Render.Shorten(task.Request, 60)),
                 Markup.Escape(task.Model),
                 string.Create(CultureInfo.InvariantCulture, $"{task.Usage.InputTokens:N0} / {task.Usage.OutputTokens:N0}"),

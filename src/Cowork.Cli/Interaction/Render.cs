@@ -25,8 +25,10 @@ internal static class Render
         _ => "[ ]",
     };
 
-    public static string StateMarkup(TaskState state) => state switch
+    /// <param name="live">Whether the run ended or a process is still working on it; otherwise it was interrupted.</param>
+    public static string StateMarkup(TaskState state, bool live = true) => state switch
     {
+        TaskState.Planning or TaskState.Running or TaskState.AwaitingApproval or TaskState.Paused when !live => "[red]interrupted[/]",
         TaskState.Completed => "[green]completed[/]",
         TaskState.Failed => "[red]failed[/]",
         TaskState.Cancelled => "[yellow]cancelled[/]",
