@@ -7,41 +7,19 @@ namespace Cowork.Tests;
 /// The Anthropic provider end to end: <see cref="ModelClientFactory"/> builds the official SDK's client, which talks
 /// the Messages API wire protocol to a loopback server, under the real pipeline and <see cref="AgentRunner"/>.
 /// </summary>
-public sealed class AnthropicProviderTests : IAsyncLifetime
+public sealed class AnthropicProviderTests : ProviderTestBase
 {
-    // Two lines and non-ASCII: the model must get the tool's text as it is, not its JSON encoding.
-    private const string Fact = "The moon causes the tides.\nSee: « Marées », Café Lune.";
     private readonly LoopbackAnthropicServer _server = new();
-    private readonly List<string> _lookups = [];
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    private protected override IAsyncDisposable Server => _server;
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    private TestToolset Tools() => new(TestToolset.Tool("lookup_fact", (string topic) =>
-    {
-        lock (_lookups)
-        {
-            _lookups.Add(topic);
-        }
-
-        return Fact;
-    }, ToolEffects.Read, "Looks up a fact about a topic."));
-
-    private async Task<(CoworkTask Task, EventRecorder Events)> RunAsync(AgentOptions? options = null, string model = "claude-test")
-    {
-        using var watchdog = TestRun.Watchdog();
-        var (client, spec) = LoopbackClients.Anthropic(_server, model);
-        using (client)
-        {
-            return await TestRun.RunAsync(client, spec, [Tools()], options: options, request: "Why are there tides?", cancellationToken: watchdog.Token);
-        }
-    }
+    private protected override (IChatClient Client, ModelSpec Model) Connect(string? model) =>
+        LoopbackClients.Anthropic(_server, model ?? "claude-test");
 
     private static JsonArray Messages(LoopbackRequest request) => request.Json["messages"]!.AsArray();
 
     [Fact]
-    public async Task Tool_loop_runs_end_to_end_and_reports_the_servers_token_counts()
+    public async Task Tool_loop_runs_end_to_end_and_reports_theServers_token_counts()
     {
         _server.EnqueueMessage(AnthropicReply.ToolUse(120, 31, "Let me look that up.", "toolu_01", "lookup_fact", "{\"top", "ic\": \"ti", "des\"}"));
         _server.EnqueueMessage(AnthropicReply.Text(210, 17, "Tides come ", "from the moon."));
@@ -51,7 +29,7 @@ public sealed class AnthropicProviderTests : IAsyncLifetime
         Assert.Equal(TaskState.Completed, task.State);
         Assert.Equal(StopReason.Finished, task.StopReason);
         Assert.Equal("Tides come from the moon.", task.FinalMessage);
-        Assert.Equal(["tides"], _lookups);
+        Assert.Equal(["tides"], Lookups);
 
         var requests = _server.Requests;
         Assert.Equal(2, requests.Count);
@@ -129,7 +107,7 @@ public sealed class AnthropicProviderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Rate_limit_overload_and_server_error_are_retried_until_success()
+    public async Task Rate_limit_overload_andServer_error_are_retried_until_success()
     {
         _server.EnqueueError(429, "rate_limit_error", "Number of request tokens has exceeded your per-minute rate limit");
         _server.EnqueueError(529, "overloaded_error", "Overloaded");
@@ -154,7 +132,7 @@ public sealed class AnthropicProviderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sdk_retries_are_off_so_the_server_sees_exactly_our_attempts()
+    public async Task Sdk_retries_are_off_so_theServer_sees_exactly_our_attempts()
     {
         for (var i = 0; i < 10; i++)
         {
@@ -213,7 +191,7 @@ public sealed class AnthropicProviderTests : IAsyncLifetime
         var (task, events) = await RunAsync();
 
         Assert.Equal(TaskState.Completed, task.State);
-        Assert.Empty(_lookups);
+        Assert.Empty(Lookups);
         Assert.Empty(events.Of<ToolCallStarted>());
         var requests = _server.Requests;
         Assert.Equal(2, requests.Count);
@@ -257,7 +235,7 @@ public sealed class AnthropicProviderTests : IAsyncLifetime
 
         Assert.Equal(TaskState.Completed, task.State);
         Assert.Equal("Tides come from the moon.", task.FinalMessage);
-        Assert.Single(_lookups);
+        Assert.Single(Lookups);
         var requests = _server.Requests;
         Assert.Equal(3, requests.Count);
         Assert.Equal(requests[1].Json["messages"]!.ToJsonString(), requests[2].Json["messages"]!.ToJsonString());
@@ -331,7 +309,7 @@ public sealed class AnthropicProviderTests : IAsyncLifetime
             new ChatOptions { Tools = declared });
 
         Assert.Equal("From the moon.", response.Text);
-        Assert.Equal(["tides"], _lookups);
+        Assert.Equal(["tides"], Lookups);
         Assert.All(_server.Requests, r => Assert.False(r.IsStreaming));
         Assert.Equal(2, meter.Calls);
         Assert.Equal([(70L, 11L), (90L, 6L)], recorder.Of<UsageReported>().Select(u => (u.InputTokens, u.OutputTokens)));

@@ -7,40 +7,19 @@ namespace Cowork.Tests;
 /// The OpenAI-compatible provider end to end: <see cref="ModelClientFactory"/> builds the official <c>OpenAI</c> SDK's
 /// chat client, which talks chat completions (streamed <c>data:</c> chunks) to a loopback server, under <see cref="AgentRunner"/>.
 /// </summary>
-public sealed class OpenAIProviderTests : IAsyncLifetime
+public sealed class OpenAIProviderTests : ProviderTestBase
 {
-    private const string Fact = "The moon causes the tides.\nSee: « Marées », Café Lune.";
     private readonly LoopbackOpenAIServer _server = new();
-    private readonly List<string> _lookups = [];
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    private protected override IAsyncDisposable Server => _server;
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    private TestToolset Tools() => new(TestToolset.Tool("lookup_fact", (string topic) =>
-    {
-        lock (_lookups)
-        {
-            _lookups.Add(topic);
-        }
-
-        return Fact;
-    }, ToolEffects.Read, "Looks up a fact about a topic."));
-
-    private async Task<(CoworkTask Task, EventRecorder Events)> RunAsync(AgentOptions? options = null, string model = "gpt-test")
-    {
-        using var watchdog = TestRun.Watchdog();
-        var (client, spec) = LoopbackClients.OpenAI(_server, model);
-        using (client)
-        {
-            return await TestRun.RunAsync(client, spec, [Tools()], options: options, request: "Why are there tides?", cancellationToken: watchdog.Token);
-        }
-    }
+    private protected override (IChatClient Client, ModelSpec Model) Connect(string? model) =>
+        LoopbackClients.OpenAI(_server, model ?? "gpt-test");
 
     private static JsonArray Messages(LoopbackRequest request) => request.Json["messages"]!.AsArray();
 
     [Fact]
-    public async Task Tool_loop_runs_end_to_end_and_reports_the_servers_token_counts()
+    public async Task Tool_loop_runs_end_to_end_and_reports_theServers_token_counts()
     {
         _server.EnqueueCompletion(OpenAIReply.ToolCall(130, 22, "call_01", "lookup_fact", "{\"top", "ic\": \"ti", "des\"}"));
         _server.EnqueueCompletion(OpenAIReply.Text(220, 14, "Tides come ", "from the moon."));
@@ -50,7 +29,7 @@ public sealed class OpenAIProviderTests : IAsyncLifetime
         Assert.Equal(TaskState.Completed, task.State);
         Assert.Equal(StopReason.Finished, task.StopReason);
         Assert.Equal("Tides come from the moon.", task.FinalMessage);
-        Assert.Equal(["tides"], _lookups);
+        Assert.Equal(["tides"], Lookups);
 
         var requests = _server.Requests;
         Assert.Equal(2, requests.Count);
@@ -109,7 +88,7 @@ public sealed class OpenAIProviderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Rate_limit_and_server_errors_are_retried_until_success()
+    public async Task Rate_limit_andServer_errors_are_retried_until_success()
     {
         _server.EnqueueError(429, "requests", "rate_limit_exceeded", "Rate limit reached for requests", ("retry-after", "0"));
         _server.EnqueueError(500, "server_error", null, "The server had an error while processing your request.");
@@ -131,7 +110,7 @@ public sealed class OpenAIProviderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sdk_retries_are_off_so_the_server_sees_exactly_our_attempts()
+    public async Task Sdk_retries_are_off_so_theServer_sees_exactly_our_attempts()
     {
         for (var i = 0; i < 10; i++)
         {
@@ -186,7 +165,7 @@ public sealed class OpenAIProviderTests : IAsyncLifetime
         var (task, events) = await RunAsync();
 
         Assert.Equal(TaskState.Completed, task.State);
-        Assert.Empty(_lookups);
+        Assert.Empty(Lookups);
         Assert.Empty(events.Of<ToolCallStarted>());
         var requests = _server.Requests;
         Assert.Equal(2, requests.Count);
@@ -254,7 +233,7 @@ public sealed class OpenAIProviderTests : IAsyncLifetime
             new ChatOptions { Tools = declared });
 
         Assert.Equal("From the moon.", response.Text);
-        Assert.Equal(["tides"], _lookups);
+        Assert.Equal(["tides"], Lookups);
         Assert.All(_server.Requests, r => Assert.False(r.IsStreaming));
         Assert.Equal(2, meter.Calls);
         Assert.Equal([(70L, 11L), (90L, 6L)], recorder.Of<UsageReported>().Select(u => (u.InputTokens, u.OutputTokens)));
