@@ -22,7 +22,8 @@ internal static class CoworkCommandLine
     public static async Task<int> InvokeAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
     {
         var root = Build(host);
-        var parsed = root.Parse(args);
+        // A bare `cowork` shows what it can do rather than an error.
+        var parsed = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)

@@ -106,7 +106,7 @@ internal static class Render
 
         var usage = task.Usage;
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"  [grey]{task.ModelCalls} model turns · {usage.InputTokens:N0} tokens in / {usage.OutputTokens:N0} out ({Markup.Escape(task.Model)})[/]"));
+            $"  [grey]{task.ModelCalls} model turn{(task.ModelCalls == 1 ? "" : "s")} · {usage.InputTokens:N0} tokens in / {usage.OutputTokens:N0} out ({Markup.Escape(task.Model)})[/]"));
     }
 
     public static string ChangesLine(CoworkTask task)
