@@ -7,7 +7,7 @@ public sealed class BadInputTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    public static TheoryData<string> Cases => ["unknown provider", "missing folder", "folder is a file", "huge request", "bad config", "unreadable config", "missing key", "no request", "unknown option", "too few turns"];
+    public static TheoryData<string> Cases => ["unknown provider", "missing folder", "folder is a file", "huge request", "bad config", "unreadable config", "missing key", "no request", "unknown option", "too few turns", "zero token budget", "cost budget without a price"];
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -46,6 +46,12 @@ public sealed class BadInputTests : IDisposable
                 break;
             case "too few turns":
                 args = [.. args, "--max-turns", "1"];
+                break;
+            case "zero token budget":
+                args = [.. args, "--max-tokens", "0"];
+                break;
+            case "cost budget without a price":
+                args = [.. args, "--model", "openai:some-new-model", "--max-cost", "2.50"];
                 break;
             case "unknown option":
                 args = [.. args, "--frobnicate"];

@@ -28,6 +28,10 @@ internal sealed class RunCommand : Command
 
     private readonly Option<int?> _maxTurns = new("--max-turns") { Description = "The most model turns the task may take (default 40)." };
 
+    private readonly Option<long?> _maxTokens = new("--max-tokens") { Description = "Stop the task once it has used this many tokens (input + output)." };
+
+    private readonly Option<decimal?> _maxCost = new("--max-cost") { Description = "Stop the task once its estimated cost reaches this many US dollars." };
+
     private readonly CliHost _host;
 
     public RunCommand(CliHost host)
@@ -40,6 +44,8 @@ internal sealed class RunCommand : Command
         Add(_yes);
         Add(_json);
         Add(_maxTurns);
+        Add(_maxTokens);
+        Add(_maxCost);
         SetAction((parsed, cancellationToken) => ExecuteAsync(parsed, cancellationToken));
     }
 
@@ -62,10 +68,24 @@ internal sealed class RunCommand : Command
             throw new CoworkConfigurationException($"--max-turns {maxTurns} is too few: a task needs at least 2 turns (one to plan, one to act).");
         }
 
+        var budget = new TaskBudget(parsed.GetValue(_maxTokens) ?? config.MaxTokensPerTask, parsed.GetValue(_maxCost) ?? config.MaxCostPerTask);
+        if (budget.MaxTokens is <= 0 || budget.MaxCost is <= 0)
+        {
+            throw new CoworkConfigurationException("--max-tokens and --max-cost must be more than zero.");
+        }
+
+        var prices = new PriceTable(config.Prices);
+        if (budget.MaxCost is not null && prices.For(model) is null)
+        {
+            throw new CoworkConfigurationException($"--max-cost needs the price of {model}: add it under \"prices\" in {paths.ConfigFile}, or use --max-tokens.");
+        }
+
         var options = new AgentOptions
         {
             MaxTurns = maxTurns,
             Permissions = new PermissionPolicy(config.Permissions),
+            Budget = budget,
+            Prices = prices,
         };
         using var provider = ModelClientFactory.Create(model, providerSettings);
 

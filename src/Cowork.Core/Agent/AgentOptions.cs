@@ -22,6 +22,12 @@ public sealed class AgentOptions
 
     public PermissionPolicy Permissions { get; set; } = new();
 
+    /// <summary>What the task may spend. Default: no limit.</summary>
+    public TaskBudget Budget { get; set; } = TaskBudget.None;
+
+    /// <summary>Model prices for cost budgets and estimates.</summary>
+    public PriceTable Prices { get; set; } = new();
+
     /// <summary>Retry behaviour for model calls; <see langword="null"/> for the defaults.</summary>
     public RetryOptions? Retry { get; set; }
 }

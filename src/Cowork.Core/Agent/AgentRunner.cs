@@ -47,7 +47,8 @@ public sealed class AgentRunner
         var gate = new PermissionGate(_options.Permissions, _approvals, events);
         var invoker = new ToolInvoker(catalog, gate, events);
         var chatOptions = new ChatOptions { Tools = [.. tools.Select(t => (AITool)t.Function)] };
-        var (client, loop, final, meter) = ChatPipeline.Build(_provider, request.Model, events, invoker, chatOptions.Tools, _options.Retry);
+        var (client, loop, final, meter) = ChatPipeline.Build(
+            _provider, request.Model, events, invoker, chatOptions.Tools, _options.Retry, _options.Budget, _options.Prices.For(request.Model));
         List<ChatMessage> history =
         [
             new(ChatRole.System, AgentPrompts.System(request.Folders, _time.GetLocalNow())),
@@ -88,6 +89,10 @@ public sealed class AgentRunner
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return Finish(events, TaskState.Cancelled, StopReason.Cancelled, "Cancelled.");
+        }
+        catch (BudgetReachedException ex)
+        {
+            return Finish(events, TaskState.Paused, StopReason.BudgetReached, $"{ex.Message}: the task's budget is used up. Raise --max-tokens or --max-cost to let a task go further.");
         }
         catch (ApprovalUnavailableException ex)
         {

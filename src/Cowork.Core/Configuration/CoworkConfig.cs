@@ -8,6 +8,8 @@ namespace Cowork;
 /// <code>
 /// { "model": "anthropic:claude-sonnet-4-5",
 ///   "max_turns": 60,
+///   "max_tokens_per_task": 500000,
+///   "prices": { "anthropic:claude-sonnet-4": { "input": 3, "output": 15, "cache_read": 0.3, "cache_write": 3.75 } },
 ///   "permissions": { "organize_folder": "ask" },
 ///   "providers": { "ollama": { "base_url": "http://gpu-box:11434/v1" } } }
 /// </code>
@@ -20,6 +22,15 @@ public sealed record CoworkConfig
     public string? Model { get; init; }
 
     public int? MaxTurns { get; init; }
+
+    /// <summary>Input plus output tokens one task may use, unless <c>--max-tokens</c> says otherwise.</summary>
+    public long? MaxTokensPerTask { get; init; }
+
+    /// <summary>US dollars one task may spend (estimated from <see cref="Prices"/>), unless <c>--max-cost</c> says otherwise.</summary>
+    public decimal? MaxCostPerTask { get; init; }
+
+    /// <summary>Model prices in dollars per million tokens, by "provider:name" (or a prefix of it), over the built-in ones.</summary>
+    public Dictionary<string, ModelPrice> Prices { get; init; } = [];
 
     /// <summary>Per-tool allow / ask / deny.</summary>
     public Dictionary<string, PermissionMode> Permissions { get; init; } = [];

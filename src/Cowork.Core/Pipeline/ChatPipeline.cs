@@ -7,6 +7,7 @@ namespace Cowork;
 /// Outermost first:
 /// <list type="number">
 /// <item><see cref="FunctionInvokingChatClient"/>: the tool loop; each call goes through <see cref="ToolInvoker"/> and the permission gate.</item>
+/// <item><see cref="BudgetChatClient"/>: stops model calls at the task's budget, warns at 80 %.</item>
 /// <item><see cref="FinalCallChatClient"/>: keeps tools declared but unusable on the last call the turn budget allows.</item>
 /// <item><see cref="MeteringChatClient"/>: counts every model call and reports its tokens.</item>
 /// <item><see cref="RetryingChatClient"/>: retries transient failures and names the others.</item>
@@ -23,7 +24,9 @@ internal static class ChatPipeline
         EventPublisher events,
         ToolInvoker invoker,
         IList<AITool> tools,
-        RetryOptions? retry)
+        RetryOptions? retry,
+        TaskBudget? budget = null,
+        ModelPrice? price = null)
     {
         MeteringChatClient? meter = null;
         FinalCallChatClient? final = null;
@@ -36,6 +39,7 @@ internal static class ChatPipeline
                 ficc.AllowConcurrentInvocation = false;
                 loop = ficc;
             })
+            .Use(inner => new BudgetChatClient(inner, budget ?? TaskBudget.None, price, events))
             .Use(inner => final = new FinalCallChatClient(inner, tools))
             .Use(inner => meter = new MeteringChatClient(inner, events, model.ToString()))
             .Use(inner => new RetryingChatClient(inner, model, retry, message => events.Publish(new Warning(message))))

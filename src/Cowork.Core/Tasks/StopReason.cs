@@ -9,6 +9,9 @@ public enum StopReason
     /// <summary>The model finished its work and gave a final answer.</summary>
     [JsonStringEnumMemberName("finished")] Finished,
 
+    /// <summary>The task's token or cost budget was used up.</summary>
+    [JsonStringEnumMemberName("budget_reached")] BudgetReached,
+
     /// <summary>The bounded number of model turns was used up.</summary>
     [JsonStringEnumMemberName("turn_limit")] TurnLimit,
 
