@@ -25,7 +25,11 @@ public sealed class StoreCommandsTests : IDisposable
                 new JsonObject { ["text"] = "Forty-two.", ["usage"] = new JsonObject { ["input"] = 1300, ["output"] = 12 } }),
         }.ToJsonString());
         var run = new CliRun(_temp);
+        Directory.CreateDirectory(run.Home);
+        await File.WriteAllTextAsync(Path.Combine(run.Home, "config.json"),
+            """{ "prices": { "scripted:": { "input": 10, "output": 10, "cache_read": 1, "cache_write": 10 } } }""");
         Assert.Equal(0, await run.InvokeAsync("run", "What is the answer?", "--model", $"scripted:{script}"));
+        Assert.Contains("≈ $0.0254", run.Output.ToString(), StringComparison.Ordinal); // 2,542 tokens at $10 per million.
 
         var tasks = new CliRun(_temp);
         Assert.Equal(0, await tasks.InvokeAsync("tasks"));
@@ -38,12 +42,14 @@ public sealed class StoreCommandsTests : IDisposable
         Assert.Contains("Answer the question", show.Console.Output, StringComparison.Ordinal);
         Assert.Contains("Forty-two.", show.Console.Output, StringComparison.Ordinal);
         Assert.Contains("task_finished", show.Console.Output, StringComparison.Ordinal);
+        Assert.Contains("≈ $0.0254", show.Console.Output, StringComparison.Ordinal);
 
         var usage = new CliRun(_temp);
         Assert.Equal(0, await usage.InvokeAsync("usage"));
         Assert.Contains("(today)", usage.Console.Output, StringComparison.Ordinal);
         Assert.Contains("2,500", usage.Console.Output, StringComparison.Ordinal);
         Assert.Contains($"scripted:{script}", usage.Console.Output, StringComparison.Ordinal);
+        Assert.Contains("≈ $0.0254", usage.Console.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -100,8 +100,8 @@ internal sealed class RunCommand : Command
         ITaskView view = parsed.GetValue(_json)
             ? new JsonTaskView(_host, parsed.GetValue(_yes))
             : _host.IsInteractiveTerminal
-                ? new LiveTaskView(_host, parsed.GetValue(_yes))
-                : new PlainTaskView(_host, parsed.GetValue(_yes));
+                ? new LiveTaskView(_host, parsed.GetValue(_yes), prices)
+                : new PlainTaskView(_host, parsed.GetValue(_yes), prices);
         hub.Subscribe(view);
 
         var runner = new AgentRunner(provider, [new FileToolset()], view, options);

@@ -43,7 +43,7 @@ internal sealed class ShowCommand : Command
             console.Write(Render.Plan(task.Plan.Steps));
         }
 
-        Render.Summary(console, task);
+        Render.Summary(console, task, new PriceTable(CoworkConfig.Load(paths.ConfigFile).Prices));
         if (parsed.GetValue(_events))
         {
             console.WriteLine();

@@ -24,7 +24,8 @@ internal sealed class UsageCommand : Command
     {
         var days = Math.Clamp(parsed.GetValue(_days), 1, 3650);
         var today = DateOnly.FromDateTime(DateTime.Now);
-        using var store = TaskStore.Open(CoworkPaths.Resolve(_host.Environment).Home);
+        var paths = CoworkPaths.Resolve(_host.Environment);
+        using var store = TaskStore.Open(paths.Home);
         var report = store.Usage(today.AddDays(1 - days), today);
         var console = _host.Console;
 
@@ -39,10 +40,11 @@ internal sealed class UsageCommand : Command
 
         if (report.ByModel.Count > 0)
         {
-            var byModel = Table("Model");
+            var prices = new PriceTable(CoworkConfig.Load(paths.ConfigFile).Prices);
+            var byModel = Table("Model").AddColumn("Cost (est.)");
             foreach (var model in report.ByModel)
             {
-                Row(byModel, model.Model, model.Usage);
+                Row(byModel, model.Model, model.Usage, extra: Render.Cost(prices, model.Model, model.Usage).Replace(" · ", "", StringComparison.Ordinal));
             }
 
             console.Write(byModel);
@@ -65,9 +67,11 @@ internal sealed class UsageCommand : Command
     private static Table Table(string first) =>
         new Table().Border(TableBorder.Simple).AddColumns(first, "Calls", "Input", "Output", "Cache read", "Cache write");
 
-    private static void Row(Table table, string label, UsageTotals usage, bool escape = true) =>
-        table.AddRow(escape ? Markup.Escape(label) : label,
-            N(usage.Calls), N(usage.InputTokens), N(usage.OutputTokens), N(usage.CacheReadTokens), N(usage.CacheWriteTokens));
+    private static void Row(Table table, string label, UsageTotals usage, bool escape = true, string? extra = null)
+    {
+        string[] cells = [escape ? Markup.Escape(label) : label, N(usage.Calls), N(usage.InputTokens), N(usage.OutputTokens), N(usage.CacheReadTokens), N(usage.CacheWriteTokens)];
+        table.AddRow(extra is null ? cells : [.. cells, Markup.Escape(extra)]);
+    }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

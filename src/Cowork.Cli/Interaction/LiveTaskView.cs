@@ -6,7 +6,7 @@ namespace Cowork.Cli.Interaction;
 /// The terminal view: a live checklist with the current tool call, the model's latest words, elapsed time and
 /// tokens; approvals pause the live display for a prompt; a summary at the end.
 /// </summary>
-internal sealed class LiveTaskView(CliHost host, bool approvePlan, TimeProvider? timeProvider = null) : ITaskView
+internal sealed class LiveTaskView(CliHost host, bool approvePlan, PriceTable? prices = null, TimeProvider? timeProvider = null) : ITaskView
 {
     private static readonly TimeSpan Frame = TimeSpan.FromMilliseconds(100);
     private readonly TaskProgress _progress = new(timeProvider ?? TimeProvider.System);
@@ -65,7 +65,7 @@ internal sealed class LiveTaskView(CliHost host, bool approvePlan, TimeProvider?
         }
 
         var finished = await task;
-        Render.Summary(console, finished);
+        Render.Summary(console, finished, prices);
         return finished;
     }
 

@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace Cowork.Cli.Interaction;
 
 /// <summary>Progress as plain lines, for logs and pipes: no cursor movement, no colour.</summary>
-internal sealed class PlainTaskView(CliHost host, bool approvePlan) : ITaskView
+internal sealed class PlainTaskView(CliHost host, bool approvePlan, PriceTable? prices = null) : ITaskView
 {
     private readonly StringBuilder _text = new();
     private readonly TextWriter _out = host.Output;
@@ -92,7 +92,7 @@ internal sealed class PlainTaskView(CliHost host, bool approvePlan) : ITaskView
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 4096; // Logs and pipes get whole lines, not lines wrapped at 80 columns.
-        Render.Summary(console, task);
+        Render.Summary(console, task, prices);
         await _out.FlushAsync();
         return task;
     }

@@ -75,7 +75,8 @@ internal static class Render
     }
 
     /// <summary>The end of a task: its answer, deliverables, changes, tokens and time.</summary>
-    public static void Summary(IAnsiConsole console, CoworkTask task)
+    /// <param name="prices">For a cost estimate; none is shown without it or when the model's price is unknown.</param>
+    public static void Summary(IAnsiConsole console, CoworkTask task, PriceTable? prices = null)
     {
         var elapsed = task.FinishedAt - task.CreatedAt ?? TimeSpan.Zero;
         var (mark, word) = task.State switch
@@ -106,7 +107,26 @@ internal static class Render
 
         var usage = task.Usage;
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"  [grey]{task.ModelCalls} model turn{(task.ModelCalls == 1 ? "" : "s")} · {usage.InputTokens:N0} tokens in / {usage.OutputTokens:N0} out ({Markup.Escape(task.Model)})[/]"));
+            $"  [grey]{task.ModelCalls} model turn{(task.ModelCalls == 1 ? "" : "s")} · {usage.InputTokens:N0} tokens in / {usage.OutputTokens:N0} out{Cost(prices, task.Model, usage)} ({Markup.Escape(task.Model)})[/]"));
+    }
+
+    /// <summary>" · ≈ $0.0123" when the model's price is known and the cost is not zero; else empty.</summary>
+    public static string Cost(PriceTable? prices, string model, UsageTotals usage)
+    {
+        if (prices is null)
+        {
+            return "";
+        }
+
+        try
+        {
+            var cost = prices.For(ModelSpec.Parse(model))?.Cost(usage) ?? 0;
+            return cost > 0 ? string.Create(CultureInfo.InvariantCulture, $" · ≈ ${cost:0.####}") : "";
+        }
+        catch (CoworkConfigurationException)
+        {
+            return ""; // A model name from an older record that no longer parses has no price.
+        }
     }
 
     public static string ChangesLine(CoworkTask task)
