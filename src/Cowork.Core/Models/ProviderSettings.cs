@@ -7,9 +7,6 @@ public sealed record ProviderSettings(Func<string, string?> Environment, IReadOn
 {
     public const string DefaultOllamaUrl = "http://localhost:11434/v1";
 
-    public static ProviderSettings FromProcess(IReadOnlyDictionary<string, string>? baseUrls = null) =>
-        new(global::System.Environment.GetEnvironmentVariable, baseUrls ?? new Dictionary<string, string>());
-
     /// <summary>The longest a model call may take before it is retried. Default 10 minutes: long answers stream slowly.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(10);
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Cowork.Files;
 
 /// <summary>Finds files with identical content: by size first, then by SHA-256 of the candidates only.</summary>
@@ -40,8 +38,7 @@ public static class DuplicateFinder
                 string hash;
                 try
                 {
-                    using var stream = root.OpenRead(file.Path);
-                    hash = Convert.ToHexStringLower(SHA256.HashData(stream));
+                    hash = ContentHash.Of(root, file.Path);
                 }
                 catch (FolderRootException)
                 {

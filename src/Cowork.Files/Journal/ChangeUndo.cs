@@ -139,7 +139,7 @@ public static class ChangeUndo
                     return (UndoOutcome.NotNeeded, "it is gone already");
                 }
 
-                if (status.Kind != EntryKind.File || Trash.Hash(root, change.Path) != change.NewHash)
+                if (status.Kind != EntryKind.File || ContentHash.Of(root, change.Path) != change.NewHash)
                 {
                     return (UndoOutcome.Conflict, "kept: it was changed after the task");
                 }
@@ -155,7 +155,7 @@ public static class ChangeUndo
             case ChangeKind.Overwrite:
             {
                 var status = root.Stat(change.Path);
-                var current = status is { Kind: EntryKind.File } ? Trash.Hash(root, change.Path) : null;
+                var current = status is { Kind: EntryKind.File } ? ContentHash.Of(root, change.Path) : null;
                 if (current == change.Blob)
                 {
                     return (UndoOutcome.NotNeeded, "it holds its old content");
@@ -179,7 +179,7 @@ public static class ChangeUndo
                 var status = root.Stat(change.Path);
                 if (status is not null)
                 {
-                    return status.Kind == EntryKind.File && Trash.Hash(root, change.Path) == change.Blob
+                    return status.Kind == EntryKind.File && ContentHash.Of(root, change.Path) == change.Blob
                         ? (UndoOutcome.NotNeeded, "it is still there")
                         : (UndoOutcome.Conflict, "kept: another file has its name now");
                 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Cowork.Files;
@@ -136,7 +135,7 @@ public sealed class FileChanges : IDisposable
         }
 
         MakeFolders(path.With(path.Path.Parent));
-        var newHash = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+        var newHash = ContentHash.Of(content.Span);
         Change change;
         if (existing is null)
         {
@@ -165,12 +164,7 @@ public sealed class FileChanges : IDisposable
             throw new ToolException($"{to.FullPath} already exists; choose another name.");
         }
 
-        string hash;
-        using (var stream = source.OpenRead(from.Path))
-        {
-            hash = Convert.ToHexStringLower(SHA256.HashData(stream));
-        }
-
+        var hash = ContentHash.Of(source, from.Path);
         MakeFolders(to.With(to.Path.Parent));
         var change = new Change(ChangeKind.Copy, to.GrantIndex, to.Path, From: from.Path, NewHash: hash);
         Apply(change, () =>
@@ -198,7 +192,7 @@ public sealed class FileChanges : IDisposable
             throw new ToolException($"{path.FullPath} is a {Describe(status.Kind)}; Cowork only deletes regular files.");
         }
 
-        var blob = Trash.Hash(root, path.Path);
+        var blob = ContentHash.Of(root, path.Path);
         var change = new Change(ChangeKind.Delete, path.GrantIndex, path.Path, Blob: blob, Modified: status.Modified);
         Apply(change, () => Trash.MoveIn(root, _trash, path.Path, blob));
         _onChange(new FileChanged(FileChangeKind.Deleted, path.FullPath, null));

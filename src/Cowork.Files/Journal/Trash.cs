@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Cowork.Files;
 
 /// <summary>
@@ -9,12 +7,6 @@ namespace Cowork.Files;
 internal static class Trash
 {
     public static RelativePath Folder(string taskId) => RelativePath.Parse($"{Workspace.TrashFolderName}/{taskId}");
-
-    public static string Hash(IFolderRoot root, RelativePath path)
-    {
-        using var stream = root.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 
     /// <summary>Moves a file in under <paramref name="hash"/>; when identical bytes are there already, the file is just removed.</summary>
     public static void MoveIn(IFolderRoot root, RelativePath trash, RelativePath path, string hash)
@@ -33,7 +25,7 @@ internal static class Trash
     /// <summary>Copies a file's bytes in (the file stays); returns the blob name.</summary>
     public static string CopyIn(IFolderRoot root, RelativePath trash, RelativePath path)
     {
-        var blob = Hash(root, path);
+        var blob = ContentHash.Of(root, path);
         Ensure(root, trash);
         var target = trash.Append(blob);
         if (root.Stat(target) is null)
