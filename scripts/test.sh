@@ -7,7 +7,8 @@ cd "$root"
 
 # Debian packages the tests use. Features that call external tools add theirs here
 # (their tests skip outside CI when a tool is missing, and fail in CI).
-packages=()
+packages=(bubblewrap libreoffice-calc libreoffice-writer libreoffice-impress poppler-utils tesseract-ocr tesseract-ocr-eng
+  python3-pandas python3-openpyxl fonts-dejavu-core fonts-liberation2)
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   missing=()
   for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Cowork.Cli.Interaction;
+using Cowork.Data;
+using Cowork.Documents;
 using Cowork.Files;
+using Cowork.Sandbox;
 using Cowork.Storage;
 
 namespace Cowork.Cli.Commands;
@@ -104,7 +107,7 @@ internal sealed class RunCommand : Command
                 : new PlainTaskView(_host, parsed.GetValue(_yes), prices);
         hub.Subscribe(view);
 
-        var runner = new AgentRunner(provider, [new FileToolset()], view, options);
+        var runner = new AgentRunner(provider, [new FileToolset(), new DocumentToolset(), new DataToolset(), new SandboxToolset()], view, options);
         var task = await view.RunAsync(() => runner.RunAsync(
             new TaskRequest(request, folders, model, dataDirectory) { ProtectedPaths = [paths.Home, paths.ConfigFile] }, hub, cancellationToken));
         return ExitCodes.For(task);
