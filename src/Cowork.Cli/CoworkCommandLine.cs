@@ -11,6 +11,12 @@ internal static class CoworkCommandLine
     {
         var root = new RootCommand("Cowork: describe an outcome, grant folders, approve the plan, come back to finished work.");
         root.Add(new RunCommand(host));
+        root.Add(new ResumeCommand(host));
+        root.Add(new ResumeCommand(host, "continue"));
+        root.Add(new AttachCommand(host));
+        root.Add(new SteerCommand(host));
+        root.Add(new PauseCommand(host));
+        root.Add(new CancelCommand(host));
         root.Add(new TasksCommand(host));
         root.Add(new ShowCommand(host));
         root.Add(new UsageCommand(host));

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Cowork.Cli;
 
 using var cancel = new CancellationTokenSource();
@@ -11,5 +12,10 @@ Console.CancelKeyPress += (_, e) =>
         cancel.Cancel();
     }
 };
+
+// A background task (cowork run --detach) outlives the terminal it was started from.
+using var hangUp = !OperatingSystem.IsWindows() && args.Contains("--detached-child")
+    ? PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => context.Cancel = true)
+    : null;
 
 return await CoworkCommandLine.InvokeAsync(args, CliHost.FromProcess(), cancel.Token);

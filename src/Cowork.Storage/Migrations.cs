@@ -56,6 +56,17 @@ internal static class Migrations
                 value TEXT NOT NULL
             ) STRICT;
             """),
+        new(2, "requests from other processes to a running task: directions, pause, cancel, approvals", """
+            CREATE TABLE controls (
+                id         INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+                task_id    TEXT    NOT NULL REFERENCES tasks (id),
+                kind       TEXT    NOT NULL,
+                payload    TEXT,
+                created_at TEXT    NOT NULL,
+                taken_at   TEXT
+            ) STRICT;
+            CREATE INDEX controls_waiting ON controls (task_id, id) WHERE taken_at IS NULL;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -19,6 +19,14 @@ internal static class StoredNames
 
     public static string Of(StopReason reason) => EnumNames<StopReason>.ToName[reason];
 
+    public static string Of(ControlKind kind) => kind.ToString().ToLowerInvariant();
+
+    public static ControlKind ParseControlKind(string name, string databasePath) =>
+        Enum.TryParse<ControlKind>(name, ignoreCase: true, out var kind)
+            ? kind
+            : throw new StoreException(StoreErrorKind.Unreadable, databasePath,
+                $"The task store {databasePath} holds a request of kind '{name}', which this version of Cowork does not know; update Cowork.");
+
     public static TaskState ParseState(string name, string databasePath) => EnumNames<TaskState>.Parse(name, databasePath);
 
     public static StopReason ParseStopReason(string name, string databasePath) => EnumNames<StopReason>.Parse(name, databasePath);

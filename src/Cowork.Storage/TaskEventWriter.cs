@@ -11,7 +11,7 @@ namespace Cowork.Storage;
 /// Each event is one transaction: the event row and whatever it changes in the derived tables. The task row is created
 /// with the first event this writer stores (if it does not exist yet), takes request, model and creation time from
 /// <see cref="TaskCreated"/>, the state from <see cref="TaskStateChanged"/>, and state, stop reason and final message
-/// from <see cref="TaskFinished"/>; each of these sets its <c>updated_at</c>. A <see cref="UsageReported"/> adds its
+/// from <see cref="TaskFinished"/> (cleared again by <see cref="TaskResumed"/>); each of these sets its <c>updated_at</c>. A <see cref="UsageReported"/> adds its
 /// <c>usage</c> row. The log and the tables derived from it therefore never disagree. Events that change no derived
 /// row (streamed text, tool calls: nearly all of them) are a single INSERT in its own implicit transaction.
 /// </para>
@@ -45,6 +45,7 @@ public sealed class TaskEventWriter : ITaskEventSink, IDisposable
     private readonly SqliteCommand _createTask;
     private readonly SqliteCommand _changeState;
     private readonly SqliteCommand _finishTask;
+    private readonly SqliteCommand _resumeTask;
     private readonly SqliteCommand _insertEvent;
     private readonly SqliteCommand _insertUsage;
 
@@ -73,6 +74,7 @@ public sealed class TaskEventWriter : ITaskEventSink, IDisposable
         _finishTask = Prepare(
             "UPDATE tasks SET state = $state, stop_reason = $reason, final_message = $message, updated_at = $at WHERE id = $task;",
             "$task", "$state", "$reason", "$message", "$at");
+        _resumeTask = Prepare("UPDATE tasks SET stop_reason = NULL, final_message = NULL, updated_at = $at WHERE id = $task;", "$task", "$at");
         _insertEvent = Prepare("""
             INSERT INTO events (task_id, sequence, agent_id, type, timestamp, json)
             VALUES ($task, $sequence, $agent, $type, $at, $json);
@@ -114,7 +116,7 @@ public sealed class TaskEventWriter : ITaskEventSink, IDisposable
         var at = StoredTime.Instant(taskEvent.Timestamp);
         // Most events (streamed text, tool calls) are one row: the INSERT's own implicit transaction is the event's
         // transaction. Events that also change a derived row get an explicit one around all their rows.
-        var derived = !_taskRowExists || taskEvent is TaskCreated or TaskStateChanged or TaskFinished or UsageReported;
+        var derived = !_taskRowExists || taskEvent is TaskCreated or TaskStateChanged or TaskResumed or TaskFinished or UsageReported;
         var inTransaction = false;
         try
         {
@@ -134,6 +136,9 @@ public sealed class TaskEventWriter : ITaskEventSink, IDisposable
                         break;
                     case TaskStateChanged changed:
                         Run(_changeState, TaskId, StoredNames.Of(changed.State), at);
+                        break;
+                    case TaskResumed:
+                        Run(_resumeTask, TaskId, at);
                         break;
                     case TaskFinished finished:
                         Run(_finishTask, TaskId, StoredNames.Of(finished.State), StoredNames.Of(finished.Reason), finished.Message, at);
@@ -184,7 +189,7 @@ public sealed class TaskEventWriter : ITaskEventSink, IDisposable
         }
 
         _disposed = true;
-        foreach (var command in new[] { _begin, _commit, _rollback, _ensureTask, _createTask, _changeState, _finishTask, _insertEvent, _insertUsage })
+        foreach (var command in new[] { _begin, _commit, _rollback, _ensureTask, _createTask, _changeState, _finishTask, _resumeTask, _insertEvent, _insertUsage })
         {
             command.Dispose();
         }

@@ -271,6 +271,64 @@ public sealed class TaskStore : IDisposable
         }
     }
 
+    /// <summary>Leaves a request for task <paramref name="taskId"/>; the process running it takes it within a moment (<see cref="TakeControls"/>).</summary>
+    /// <remarks>A request for a task that is not running waits for the next run of it.</remarks>
+    public void SendControl(string taskId, ControlKind kind, string? payload = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(taskId);
+        Read<object?>($"send a request to task {taskId}", connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO controls (task_id, kind, payload, created_at) VALUES ($task, $kind, $payload, $at);";
+            command.Parameters.AddWithValue("$task", taskId);
+            command.Parameters.AddWithValue("$kind", StoredNames.Of(kind));
+            command.Parameters.AddWithValue("$payload", (object?)payload ?? DBNull.Value);
+            command.Parameters.AddWithValue("$at", StoredTime.Instant(DateTimeOffset.UtcNow));
+            command.ExecuteNonQuery();
+            return null;
+        });
+    }
+
+    /// <summary>The requests waiting for task <paramref name="taskId"/>, oldest first, marked as taken in the same transaction.</summary>
+    public IReadOnlyList<ControlRequest> TakeControls(string taskId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(taskId);
+        return Read($"read the requests for task {taskId}", connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            using var select = connection.CreateCommand();
+            select.Transaction = transaction;
+            select.CommandText = "SELECT id, kind, payload, created_at FROM controls WHERE task_id = $task AND taken_at IS NULL ORDER BY id;";
+            select.Parameters.AddWithValue("$task", taskId);
+            var requests = new List<ControlRequest>();
+            using (var reader = select.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    requests.Add(new ControlRequest(
+                        reader.GetInt64(0),
+                        StoredNames.ParseControlKind(reader.GetString(1), DatabasePath),
+                        reader.IsDBNull(2) ? null : reader.GetString(2),
+                        StoredTime.ParseInstant(reader.GetString(3))));
+                }
+            }
+
+            if (requests.Count > 0)
+            {
+                using var take = connection.CreateCommand();
+                take.Transaction = transaction;
+                take.CommandText = "UPDATE controls SET taken_at = $at WHERE task_id = $task AND taken_at IS NULL AND id <= $last;";
+                take.Parameters.AddWithValue("$at", StoredTime.Instant(DateTimeOffset.UtcNow));
+                take.Parameters.AddWithValue("$task", taskId);
+                take.Parameters.AddWithValue("$last", requests[^1].Id);
+                take.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+            return (IReadOnlyList<ControlRequest>)requests;
+        });
+    }
+
     /// <summary>A stored setting; <see langword="null"/> when it is not set.</summary>
     public string? GetSetting(string key)
     {

@@ -8,13 +8,16 @@ internal static class SampleTask
     [
         new TaskCreated("Sort «reçus» & <notes> \"now\"", [new FolderGrant("/home/ann/Downloads", FolderAccess.ReadWrite), new FolderGrant("/srv/ro", FolderAccess.ReadOnly)], model),
         new AgentStarted(new AgentInfo(AgentInfo.MainId, null, "Sort receipts")),
+        new MessageRecorded(ConversationMessage.User("Sort «reçus»")),
         new ModelCallStarted(1),
+        new MessageRecorded(new ConversationMessage("assistant", "Looking", [new RecordedToolCall("call_0", "update_plan", "{}")])),
         new PlanUpdated([new PlanStep("List it"), new PlanStep("Move it"), new PlanStep("Report it")], "First plan"),
         new UsageReported(model, 1200, 34, 5, 6),
         new TaskStateChanged(TaskState.AwaitingApproval),
         new ApprovalRequested(CoworkTask.PlanApprovalId, ApprovalKind.Plan, "Approve the plan (3 steps)?", null),
         new ApprovalAnswered(CoworkTask.PlanApprovalId, true, null),
         new TaskStateChanged(TaskState.Running),
+        new SteeringReceived("Use euros"),
         new StepStarted(0, "List it"),
         new ModelCallStarted(2),
         new AssistantText("Line one\nline two\t'quoted' 😀"),
@@ -35,6 +38,8 @@ internal static class SampleTask
         new DeliverableAdded("/home/ann/Downloads/report.xlsx", "The report"),
         new Warning("Two files had the same name."),
         new UsageReported(model, 3000, 400, 2900, 50),
+        new TaskFinished(TaskState.Paused, StopReason.Paused, "Paused."),
+        new TaskResumed(TaskState.Paused),
         new TaskFinished(TaskState.Completed, StopReason.Finished, "Sorted 2 files; the report is in report.xlsx."),
     ];
 

@@ -1,11 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Cowork.Cli.Interaction;
-using Cowork.Data;
-using Cowork.Documents;
 using Cowork.Files;
-using Cowork.Sandbox;
-using Cowork.Storage;
 
 namespace Cowork.Cli.Commands;
 
@@ -25,15 +20,10 @@ internal sealed class RunCommand : Command
         Description = "provider:name, e.g. anthropic:claude-sonnet-4-5, openai:gpt-4.1, ollama:llama3.1, or offline (the default).",
     };
 
-    private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Approve the plan without asking." };
+    /// <summary>The task id a <c>--detach</c> parent chose for its background process.</summary>
+    private readonly Option<string?> _taskId = new("--task-id") { Hidden = true };
 
-    private readonly Option<bool> _json = new("--json") { Description = "Write one JSON event per line on standard output." };
-
-    private readonly Option<int?> _maxTurns = new("--max-turns") { Description = "The most model turns the task may take (default 40)." };
-
-    private readonly Option<long?> _maxTokens = new("--max-tokens") { Description = "Stop the task once it has used this many tokens (input + output)." };
-
-    private readonly Option<decimal?> _maxCost = new("--max-cost") { Description = "Stop the task once its estimated cost reaches this many US dollars." };
+    private readonly RunOptions _run = new();
 
     private readonly CliHost _host;
 
@@ -44,11 +34,8 @@ internal sealed class RunCommand : Command
         Add(_request);
         Add(_folders);
         Add(_model);
-        Add(_yes);
-        Add(_json);
-        Add(_maxTurns);
-        Add(_maxTokens);
-        Add(_maxCost);
+        Add(_taskId);
+        _run.AddTo(this);
         SetAction((parsed, cancellationToken) => ExecuteAsync(parsed, cancellationToken));
     }
 
@@ -65,52 +52,21 @@ internal sealed class RunCommand : Command
         _ = Task.Run(EventJson.WarmUp, CancellationToken.None);
         var folders = ParseFolders(parsed.GetValue(_folders) ?? []);
         ValidateRequest(request);
-        var maxTurns = parsed.GetValue(_maxTurns) ?? config.MaxTurns ?? 40;
-        if (maxTurns < 2)
+        var options = _run.AgentOptions(parsed, config, model, paths);
+        var session = new TaskSession(_host, paths);
+        var taskId = parsed.GetValue(_taskId) ?? NewTaskId();
+        if (Directory.Exists(paths.TaskDirectory(taskId)) && parsed.GetValue(_taskId) is not null && !parsed.GetValue(_run.DetachedChild))
         {
-            throw new CoworkConfigurationException($"--max-turns {maxTurns} is too few: a task needs at least 2 turns (one to plan, one to act).");
+            throw new CoworkConfigurationException($"There is already a task {taskId}.");
+        }
+        if (parsed.GetValue(_run.Detach))
+        {
+            string[] args = ["run", request, .. folders.SelectMany(f => new[] { "--folder", f.Access == FolderAccess.ReadOnly ? f.Path + ":ro" : f.Path }), "--model", model.ToString(), "--task-id", taskId, .. _run.Forward(parsed)];
+            return await Detached.StartAsync(_host, paths, taskId, args, cancellationToken);
         }
 
-        var budget = new TaskBudget(parsed.GetValue(_maxTokens) ?? config.MaxTokensPerTask, parsed.GetValue(_maxCost) ?? config.MaxCostPerTask);
-        if (budget.MaxTokens is <= 0 || budget.MaxCost is <= 0)
-        {
-            throw new CoworkConfigurationException("--max-tokens and --max-cost must be more than zero.");
-        }
-
-        var prices = new PriceTable(config.Prices);
-        if (budget.MaxCost is not null && prices.For(model) is null)
-        {
-            throw new CoworkConfigurationException($"--max-cost needs the price of {model}: add it under \"prices\" in {paths.ConfigFile}, or use --max-tokens.");
-        }
-
-        var options = new AgentOptions
-        {
-            MaxTurns = maxTurns,
-            Permissions = new PermissionPolicy(config.Permissions),
-            Budget = budget,
-            Prices = prices,
-        };
-        using var provider = ModelClientFactory.Create(model, providerSettings);
-
-        var taskId = NewTaskId();
-        var dataDirectory = paths.TaskDirectory(taskId);
-        Directory.CreateDirectory(dataDirectory);
-        var hub = new TaskEventHub(taskId);
-        using var running = TaskLock.TryAcquire(dataDirectory) ?? throw new CoworkConfigurationException($"Task {taskId} is already running in another process.");
-        using var store = TaskStore.Open(paths.Home);
-        using var log = store.CreateWriter(taskId);
-        hub.Subscribe(log); // First: nothing is shown that was not stored.
-        ITaskView view = parsed.GetValue(_json)
-            ? new JsonTaskView(_host, parsed.GetValue(_yes))
-            : _host.IsInteractiveTerminal
-                ? new LiveTaskView(_host, parsed.GetValue(_yes), prices)
-                : new PlainTaskView(_host, parsed.GetValue(_yes), prices);
-        hub.Subscribe(view);
-
-        var runner = new AgentRunner(provider, [new FileToolset(), new DocumentToolset(), new DataToolset(), new SandboxToolset()], view, options);
-        var task = await view.RunAsync(() => runner.RunAsync(
-            new TaskRequest(request, folders, model, dataDirectory) { ProtectedPaths = [paths.Home, paths.ConfigFile] }, hub, cancellationToken));
-        return ExitCodes.For(task);
+        var presentation = new TaskSession.Presentation(parsed.GetValue(_run.Json), parsed.GetValue(_run.Yes), parsed.GetValue(_run.DetachedChild));
+        return await session.StartAsync(session.Request(taskId, request, folders, model), providerSettings, options, presentation, cancellationToken);
     }
 
     private IReadOnlyList<FolderGrant> ParseFolders(string[] specs)

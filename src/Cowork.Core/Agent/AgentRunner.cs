@@ -4,7 +4,8 @@ namespace Cowork;
 
 /// <summary>
 /// Runs a task from request to finished work: a planning turn, the person's approval of the plan, then the
-/// approved work, each a tool loop on <see cref="FunctionInvokingChatClient"/>. Everything it does is an event.
+/// approved work, each a tool loop on <see cref="FunctionInvokingChatClient"/>. Everything it does is an event,
+/// the conversation included, so a task stopped at any point resumes from its event log (<see cref="ResumeAsync"/>).
 /// </summary>
 /// <remarks>
 /// One runner per task run; not reusable. The provider client is borrowed, not owned.
@@ -29,9 +30,10 @@ public sealed class AgentRunner
         _time = timeProvider ?? TimeProvider.System;
     }
 
-    /// <summary>Runs the task to its end and returns it; failures end the task rather than throw.</summary>
+    /// <summary>Runs a new task to its end and returns it; failures end the task rather than throw.</summary>
+    /// <param name="control">Directions and pause requests from the person while the task runs.</param>
     /// <exception cref="OperationCanceledException">Never: cancellation ends the task as <see cref="TaskState.Cancelled"/>.</exception>
-    public async Task<CoworkTask> RunAsync(TaskRequest request, TaskEventHub hub, CancellationToken cancellationToken = default)
+    public Task<CoworkTask> RunAsync(TaskRequest request, TaskEventHub hub, TaskControl? control = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(hub);
@@ -39,7 +41,38 @@ public sealed class AgentRunner
         events.Publish(new TaskCreated(request.Request, request.Folders, request.Model.ToString()));
         events.Publish(new AgentStarted(new AgentInfo(AgentInfo.MainId, null, request.Request)));
         events.Publish(new TaskStateChanged(TaskState.Planning));
+        var history = new List<ChatMessage>();
+        Append(history, ConversationMessage.System(AgentPrompts.System(request.Folders, _time.GetLocalNow())), events);
+        Append(history, ConversationMessage.User(request.Request), events);
+        return DriveAsync(request, hub, history, [], new HashSet<string>(), control ?? new TaskControl(), cancellationToken);
+    }
 
+    /// <summary>
+    /// Takes up a task that stopped before it finished (interrupted, paused, out of budget, waiting for approval):
+    /// the conversation is rebuilt from <paramref name="stored"/>, calls the model had asked for are run (a call a
+    /// crash cut off is first rolled back by its toolset), and the work goes on without repeating a finished call.
+    /// </summary>
+    /// <param name="hub">A hub made from <paramref name="stored"/>, so numbering continues after them.</param>
+    /// <param name="stored">The task's events as stored, in order.</param>
+    public Task<CoworkTask> ResumeAsync(
+        TaskRequest request, TaskEventHub hub, IReadOnlyList<TaskEvent> stored, TaskControl? control = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(hub);
+        ArgumentNullException.ThrowIfNull(stored);
+        var events = hub.For(AgentInfo.MainId);
+        var from = hub.Task.State;
+        events.Publish(new TaskResumed(from));
+        events.Publish(new TaskStateChanged(hub.Task.PlanApproved ? TaskState.Running : TaskState.Planning));
+        var log = ConversationLog.Rebuild(stored);
+        return DriveAsync(request, hub, [.. log.Messages], log.Unanswered, log.Started, control ?? new TaskControl(), cancellationToken);
+    }
+
+    private async Task<CoworkTask> DriveAsync(
+        TaskRequest request, TaskEventHub hub, List<ChatMessage> history, IReadOnlyList<RecordedToolCall> unanswered, IReadOnlySet<string> started,
+        TaskControl control, CancellationToken cancellationToken)
+    {
+        var events = hub.For(AgentInfo.MainId);
         var tools = new List<ToolDescriptor> { PlanTool.Create(events) };
         using var context = new ToolContext(events, request.Folders, request.DataDirectory) { ProtectedPaths = request.ProtectedPaths };
         tools.AddRange(_toolsets.SelectMany(t => t.CreateTools(context)));
@@ -47,35 +80,57 @@ public sealed class AgentRunner
         var gate = new PermissionGate(_options.Permissions, _approvals, events);
         var invoker = new ToolInvoker(catalog, gate, events);
         var chatOptions = new ChatOptions { Tools = [.. tools.Select(t => (AITool)t.Function)] };
-        var (client, loop, final, meter) = ChatPipeline.Build(
-            _provider, request.Model, events, invoker, chatOptions.Tools, _options.Retry, _options.Budget, _options.Prices.For(request.Model));
-        List<ChatMessage> history =
-        [
-            new(ChatRole.System, AgentPrompts.System(request.Folders, _time.GetLocalNow())),
-            new(ChatRole.User, request.Request),
-        ];
+        var pipeline = ChatPipeline.Build(
+            _provider, request.Model, events, invoker, chatOptions.Tools, control, _options.Retry, _options.Budget, _options.Prices.For(request.Model),
+            callsSoFar: hub.Task.ModelCalls);
+        var turns = new Turns(pipeline, _options, invoker, history, chatOptions, events, control);
 
         try
         {
-            var answer = await TurnAsync(client, loop, meter, invoker, history, chatOptions, events, cancellationToken);
-            var task = hub.Task;
-            if (!final.FinalCallMade && !task.Plan.IsEmpty && !task.Plan.IsComplete)
+            if (unanswered.Count > 0)
             {
-                events.Publish(new TaskStateChanged(TaskState.AwaitingApproval));
-                if (!await ApprovePlanAsync(task.Plan, answer, events, cancellationToken))
-                {
-                    return Finish(events, TaskState.Cancelled, StopReason.PlanRejected, "The plan was not approved; nothing was changed.");
-                }
-
-                events.Publish(new TaskStateChanged(TaskState.Running));
-                history.Add(new ChatMessage(ChatRole.User, AgentPrompts.PlanApproved));
-                answer = await TurnAsync(client, loop, meter, invoker, history, chatOptions, events, cancellationToken);
+                await FinishInterruptedCallsAsync(unanswered, started, context, invoker, history, events, cancellationToken);
             }
 
-            if (final.FinalCallMade)
+            var task = hub.Task;
+            string answer;
+            if (!task.PlanApproved)
+            {
+                answer = EndsWithAnswer(history) ? LastAnswer(history) : await turns.TakeAsync(cancellationToken);
+                if (!pipeline.Final.FinalCallMade && !task.Plan.IsEmpty && !task.Plan.IsComplete)
+                {
+                    events.Publish(new TaskStateChanged(TaskState.AwaitingApproval));
+                    if (!await ApprovePlanAsync(task.Plan, answer, events, cancellationToken))
+                    {
+                        return Finish(events, TaskState.Cancelled, StopReason.PlanRejected, "The plan was not approved; nothing was changed.");
+                    }
+
+                    events.Publish(new TaskStateChanged(TaskState.Running));
+                    Append(history, ConversationMessage.User(AgentPrompts.PlanApproved), events);
+                    answer = await turns.TakeAsync(cancellationToken);
+                }
+            }
+            else
+            {
+                if (!history.Any(m => m.Role == ChatRole.User && m.Text == AgentPrompts.PlanApproved))
+                {
+                    // The process died between the approval and the message that tells the model.
+                    Append(history, ConversationMessage.User(AgentPrompts.PlanApproved), events);
+                }
+
+                answer = EndsWithAnswer(history) ? LastAnswer(history) : await turns.TakeAsync(cancellationToken);
+            }
+
+            // Directions that came with or after the final answer still get their turn.
+            while (!pipeline.Final.FinalCallMade && control.HasSteering)
+            {
+                answer = await turns.TakeAsync(cancellationToken);
+            }
+
+            if (pipeline.Final.FinalCallMade)
             {
                 return Finish(events, TaskState.Failed, StopReason.TurnLimit,
-                    $"Stopped after {meter.Calls} model turns, the limit for this task. Raise it with --max-turns.");
+                    $"Stopped after {pipeline.Meter.Calls} model turns, the limit for this task. Raise it with --max-turns (cowork resume accepts it too).");
             }
 
             var unfinished = task.Plan.Steps.Count(s => !s.IsFinished);
@@ -90,9 +145,14 @@ public sealed class AgentRunner
         {
             return Finish(events, TaskState.Cancelled, StopReason.Cancelled, "Cancelled.");
         }
+        catch (TurnInterruptedException ex) when (ex.Pause)
+        {
+            return Finish(events, TaskState.Paused, StopReason.Paused, "Paused. `cowork continue` takes the task up where it stopped.");
+        }
         catch (BudgetReachedException ex)
         {
-            return Finish(events, TaskState.Paused, StopReason.BudgetReached, $"{ex.Message}: the task's budget is used up. Raise --max-tokens or --max-cost to let a task go further.");
+            return Finish(events, TaskState.Paused, StopReason.BudgetReached,
+                $"{ex.Message}: the task's budget is used up. `cowork resume` with a larger --max-tokens or --max-cost goes on from here.");
         }
         catch (ApprovalUnavailableException ex)
         {
@@ -112,6 +172,35 @@ public sealed class AgentRunner
         }
     }
 
+    /// <summary>
+    /// Runs the calls of the model's last message that have no result in the log. A call that had started was cut off
+    /// by the crash: its toolsets first reverse what it had changed, so running it again does nothing twice.
+    /// </summary>
+    private async Task FinishInterruptedCallsAsync(
+        IReadOnlyList<RecordedToolCall> unanswered, IReadOnlySet<string> started, ToolContext context, ToolInvoker invoker,
+        List<ChatMessage> history, EventPublisher events, CancellationToken cancellationToken)
+    {
+        var results = new ChatMessage(ChatRole.Tool, []);
+        foreach (var call in unanswered)
+        {
+            if (started.Contains(call.CallId))
+            {
+                foreach (var toolset in _toolsets)
+                {
+                    if (toolset.RollBackInterruptedCall(context, call.CallId) is { } reversed)
+                    {
+                        events.Publish(new Warning($"{call.Name} was cut off by the interruption; {reversed}. Running it again."));
+                    }
+                }
+            }
+
+            var result = await invoker.InvokeAsync(call, cancellationToken);
+            results.Contents.Add(new FunctionResultContent(call.CallId, result));
+        }
+
+        history.Add(results);
+    }
+
     private async Task<bool> ApprovePlanAsync(Plan plan, string answer, EventPublisher events, CancellationToken cancellationToken)
     {
         var steps = string.Join('\n', plan.Steps.Select((s, i) => $"{i + 1}. {s.Title}"));
@@ -123,64 +212,129 @@ public sealed class AgentRunner
         return decision.Approved;
     }
 
-    /// <summary>One call into the tool loop, streamed; returns the model's last words.</summary>
-    private async Task<string> TurnAsync(
-        IChatClient client, FunctionInvokingChatClient loop, MeteringChatClient meter, ToolInvoker invoker, List<ChatMessage> history,
-        ChatOptions options, EventPublisher events, CancellationToken cancellationToken)
+    private static bool EndsWithAnswer(List<ChatMessage> history) =>
+        history is [.., var last] && last.Role == ChatRole.Assistant && !last.Contents.OfType<FunctionCallContent>().Any();
+
+    private static string LastAnswer(List<ChatMessage> history) => history[^1].Text;
+
+    /// <summary>Adds a message the runner writes (system prompt, request, approval, directions) to the conversation and the log.</summary>
+    internal static void Append(List<ChatMessage> history, ConversationMessage message, EventPublisher events)
     {
-        for (var recoveries = 0; ; recoveries++)
-        {
-            // FunctionInvokingChatClient makes up to MaximumIterationsPerRequest calls with tools and then one more
-            // without them, so it may iterate one time fewer than the calls left. The last call left may not use
-            // tools: the model can only answer, and FinalCallChatClient marks the limit as reached.
-            var callsLeft = _options.MaxTurns - meter.Calls;
-            var turnOptions = options;
-            if (callsLeft > 1)
-            {
-                loop.MaximumIterationsPerRequest = callsLeft - 1;
-            }
-            else
-            {
-                turnOptions = options.Clone();
-                turnOptions.ToolMode = ChatToolMode.None;
-            }
-
-            var updates = new List<ChatResponseUpdate>();
-            try
-            {
-                await foreach (var update in client.GetStreamingResponseAsync(history, turnOptions, cancellationToken))
-                {
-                    updates.Add(update);
-                    if (update.Role != ChatRole.Tool && update.Text is { Length: > 0 } text)
-                    {
-                        events.Publish(new AssistantText(text));
-                    }
-                }
-            }
-            catch (ModelException ex) when (ex.Kind == ModelFailureKind.StreamInterrupted && recoveries < _options.MaxStreamRecoveries)
-            {
-                // Keep what was finished (tool calls whose results came back); ask again from there.
-                var messages = updates.ToChatResponse().Messages;
-                var lastTool = messages.ToList().FindLastIndex(m => m.Role == ChatRole.Tool);
-                history.AddRange(messages.Take(lastTool + 1));
-                events.Publish(new Warning($"{ex.Message} Asking the model again."));
-                continue;
-            }
-
-            var response = updates.ToChatResponse();
-            history.AddRange(response.Messages);
-            if (invoker.ApprovalUnavailable is { } unavailable)
-            {
-                throw unavailable;
-            }
-
-            return response.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant)?.Text ?? "";
-        }
+        events.Publish(new MessageRecorded(message));
+        history.Add(message.ToChatMessage());
     }
 
     private static CoworkTask Finish(EventPublisher events, TaskState state, StopReason reason, string message)
     {
         events.Publish(new TaskFinished(state, reason, message));
         return events.Task;
+    }
+
+    /// <summary>The turns of one run: each a call into the tool loop, streamed, with the person's directions added between them.</summary>
+    private sealed class Turns(ChatPipeline pipeline, AgentOptions limits, ToolInvoker invoker, List<ChatMessage> history, ChatOptions options, EventPublisher events, TaskControl control)
+    {
+        /// <summary>Adds any waiting directions, then runs the tool loop until the model answers; returns its last words.</summary>
+        public async Task<string> TakeAsync(CancellationToken cancellationToken)
+        {
+            for (var recoveries = 0; ;)
+            {
+                TakeDirections();
+
+                // FunctionInvokingChatClient makes up to MaximumIterationsPerRequest calls with tools and then one more
+                // without them, so it may iterate one time fewer than the calls left. The last call left may not use
+                // tools: the model can only answer, and FinalCallChatClient marks the limit as reached.
+                var callsLeft = limits.MaxTurns - pipeline.Meter.Calls;
+                var turnOptions = options;
+                if (callsLeft > 1)
+                {
+                    pipeline.Loop.MaximumIterationsPerRequest = callsLeft - 1;
+                }
+                else
+                {
+                    turnOptions = options.Clone();
+                    turnOptions.ToolMode = ChatToolMode.None;
+                }
+
+                var updates = new List<ChatResponseUpdate>();
+                try
+                {
+                    await foreach (var update in pipeline.Client.GetStreamingResponseAsync(history, turnOptions, cancellationToken))
+                    {
+                        updates.Add(update);
+                        if (update.Role != ChatRole.Tool && update.Text is { Length: > 0 } text)
+                        {
+                            events.Publish(new AssistantText(text));
+                        }
+                    }
+                }
+                catch (ModelException ex) when (ex.Kind == ModelFailureKind.StreamInterrupted && recoveries++ < limits.MaxStreamRecoveries)
+                {
+                    KeepFinished(updates);
+                    events.Publish(new Warning($"{ex.Message} Asking the model again."));
+                    continue;
+                }
+                catch (TurnInterruptedException ex) when (!ex.Pause)
+                {
+                    // Directions arrived between two model calls: keep what was finished and go on with them.
+                    KeepFinished(updates);
+                    continue;
+                }
+                catch (TurnInterruptedException)
+                {
+                    KeepFinished(updates);
+                    throw;
+                }
+
+                var response = updates.ToChatResponse();
+                history.AddRange(response.Messages);
+                if (invoker.ApprovalUnavailable is { } unavailable)
+                {
+                    throw unavailable;
+                }
+
+                return response.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant)?.Text ?? "";
+            }
+        }
+
+        /// <summary>Keeps the finished part of a turn that stopped early: every call whose results came back.</summary>
+        private void KeepFinished(List<ChatResponseUpdate> updates)
+        {
+            var messages = updates.ToChatResponse().Messages.ToList();
+            var lastTool = messages.FindLastIndex(m => m.Role == ChatRole.Tool);
+            history.AddRange(messages.Take(lastTool + 1));
+        }
+
+        private void TakeDirections()
+        {
+            while (control.TryTake(out var steering))
+            {
+                var text = steering.EditsPlan ? EditPlan(steering) : $"A message from the person, sent while you work: {steering.Message}";
+                events.Publish(new SteeringReceived(steering.Message ?? text));
+                Append(history, ConversationMessage.User(text), events);
+            }
+        }
+
+        /// <summary>Applies the person's plan edit and tells the model, which keeps the edit in its later updates.</summary>
+        private string EditPlan(Steering steering)
+        {
+            var steps = events.Task.Plan.Steps.ToList();
+            var said = new List<string>();
+            if (steering.SkipStep is { } number && number >= 1 && number <= steps.Count)
+            {
+                steps[number - 1] = steps[number - 1] with { Status = StepStatus.Skipped };
+                said.Add($"skip step {number} (\"{steps[number - 1].Title}\"): do not do it");
+            }
+
+            if (steering.AddStep is { Length: > 0 } title)
+            {
+                steps.Add(new PlanStep(title));
+                said.Add($"add a step at the end: \"{title}\"");
+            }
+
+            events.Publish(new PlanUpdated(steps, "Edited by the person"));
+            var note = string.IsNullOrWhiteSpace(steering.Message) ? "" : $" They say: {steering.Message}";
+            return $"The person edited the plan: {string.Join("; ", said)}. Keep these edits in your plan updates.{note}\n" +
+                $"The plan is now:\n{string.Join('\n', steps.Select((s, i) => $"{i + 1}. [{s.Status}] {s.Title}"))}";
+        }
     }
 }

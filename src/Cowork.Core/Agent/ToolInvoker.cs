@@ -15,7 +15,30 @@ internal sealed class ToolInvoker(IReadOnlyDictionary<string, ToolDescriptor> to
     /// <summary>Set when a call needed the person's approval and nobody could be asked; the tool loop was told to stop.</summary>
     public ApprovalUnavailableException? ApprovalUnavailable { get; private set; }
 
+    /// <summary>Runs the call and records its result in the conversation log; a cancelled call records nothing.</summary>
     public async ValueTask<object?> InvokeAsync(FunctionInvocationContext context, CancellationToken cancellationToken)
+    {
+        var result = await InvokeCoreAsync(context, cancellationToken);
+        var text = result as string ?? JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions);
+        events.Publish(new MessageRecorded(ConversationMessage.ToolResult(context.CallContent.CallId, text)));
+        return result;
+    }
+
+    /// <summary>Runs a call the model made before the task was interrupted, as the tool loop would have.</summary>
+    public ValueTask<object?> InvokeAsync(RecordedToolCall call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var content = (FunctionCallContent)new ConversationMessage("assistant", null, [call]).ToChatMessage().Contents[0];
+        var context = new FunctionInvocationContext
+        {
+            CallContent = content,
+            Arguments = new AIFunctionArguments(content.Arguments),
+            Function = tools.TryGetValue(call.Name, out var tool) ? tool.Function : MissingTool(call.Name),
+        };
+        return InvokeAsync(context, cancellationToken);
+    }
+
+    private async ValueTask<object?> InvokeCoreAsync(FunctionInvocationContext context, CancellationToken cancellationToken)
     {
         var call = context.CallContent;
         var name = context.Function.Name;
@@ -55,7 +78,12 @@ internal sealed class ToolInvoker(IReadOnlyDictionary<string, ToolDescriptor> to
         var clock = Stopwatch.StartNew();
         try
         {
-            var result = await context.Function.InvokeAsync(context.Arguments, cancellationToken);
+            object? result;
+            using (ToolCallScope.Enter(call.CallId))
+            {
+                result = await context.Function.InvokeAsync(context.Arguments, cancellationToken);
+            }
+
             events.Publish(new ToolCallFinished(call.CallId, name, true, Summarize(result), clock.ElapsedMilliseconds));
 
             // AIFunctionFactory returns a string result as a JSON string element, which the providers send JSON-encoded
@@ -78,6 +106,9 @@ internal sealed class ToolInvoker(IReadOnlyDictionary<string, ToolDescriptor> to
             return Fail(call.CallId, name, $"Error: {name} failed unexpectedly ({ex.GetType().Name}). Try another way.", clock);
         }
     }
+
+    /// <summary>Stands for a tool the task no longer has; the lookup in <see cref="InvokeCoreAsync"/> refuses it by name.</summary>
+    private static AIFunction MissingTool(string name) => AIFunctionFactory.Create(() => "", name);
 
     private string Fail(string callId, string name, string message, Stopwatch? clock = null)
     {

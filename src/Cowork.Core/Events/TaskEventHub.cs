@@ -19,7 +19,34 @@ public sealed class TaskEventHub
         Task = new CoworkTask(taskId);
     }
 
+    /// <summary>
+    /// Continues a stored task: its events rebuild <see cref="Task"/> and numbering goes on after the last of them.
+    /// The stored events are not sent to subscribers; they have them already.
+    /// </summary>
+    public TaskEventHub(string taskId, IEnumerable<TaskEvent> stored, TimeProvider? timeProvider = null)
+        : this(taskId, timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        foreach (var taskEvent in stored)
+        {
+            Task.Apply(taskEvent);
+            _sequence = taskEvent.Sequence;
+        }
+    }
+
     public string TaskId { get; }
+
+    /// <summary>The sequence of the last event published or replayed; 0 for a new task.</summary>
+    public long LastSequence
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sequence;
+            }
+        }
+    }
 
     /// <summary>The task as the events so far describe it. Read it under no lock only from the thread that publishes.</summary>
     public CoworkTask Task { get; }

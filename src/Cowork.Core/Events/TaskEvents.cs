@@ -9,6 +9,12 @@ public sealed record TaskCreated(string Request, IReadOnlyList<FolderGrant> Fold
 
 public sealed record TaskStateChanged(TaskState State) : TaskEvent;
 
+/// <summary>A stopped or interrupted task was taken up again; <paramref name="From"/> is the state it was left in.</summary>
+public sealed record TaskResumed(TaskState From) : TaskEvent;
+
+/// <summary>The person's direction reached the model (at a turn boundary): a message, or an edit of the plan.</summary>
+public sealed record SteeringReceived(string Message) : TaskEvent;
+
 /// <summary>An agent began work: the main agent at start, or a sub-agent spawned by another agent.</summary>
 public sealed record AgentStarted(AgentInfo Agent) : TaskEvent;
 
@@ -26,6 +32,12 @@ public sealed record ModelCallStarted(int Turn) : TaskEvent;
 
 /// <summary>A piece of the model's visible answer, as it streams in.</summary>
 public sealed record AssistantText(string Text) : TaskEvent;
+
+/// <summary>
+/// A message of the conversation with the model, kept so an interrupted task resumes exactly where it was: the system
+/// prompt and user messages as they are added, each assistant reply once its stream ended, each tool result as it returned.
+/// </summary>
+public sealed record MessageRecorded(ConversationMessage Message) : TaskEvent;
 
 public sealed record ToolCallRequested(string CallId, string Tool, string Arguments) : TaskEvent;
 

@@ -2,31 +2,51 @@ using Microsoft.Extensions.AI;
 
 namespace Cowork;
 
-/// <summary>The order of the middleware around a provider's client, written down in one place.</summary>
+/// <summary>The middleware around a provider's client for one task run, in an order written down in one place.</summary>
 /// <remarks>
 /// Outermost first:
 /// <list type="number">
 /// <item><see cref="FunctionInvokingChatClient"/>: the tool loop; each call goes through <see cref="ToolInvoker"/> and the permission gate.</item>
+/// <item><see cref="RecordingChatClient"/>: records each complete reply in the event log, before the loop runs its tools.</item>
+/// <item><see cref="SteeringChatClient"/>: holds the next model call back when the person paused the task or sent directions.</item>
 /// <item><see cref="BudgetChatClient"/>: stops model calls at the task's budget, warns at 80 %.</item>
 /// <item><see cref="FinalCallChatClient"/>: keeps tools declared but unusable on the last call the turn budget allows.</item>
 /// <item><see cref="MeteringChatClient"/>: counts every model call and reports its tokens.</item>
 /// <item><see cref="RetryingChatClient"/>: retries transient failures and names the others.</item>
 /// <item>The provider's client (Anthropic, OpenAI-compatible, offline, scripted).</item>
 /// </list>
-/// Later middleware (steering, context compaction, budgets) slots in between the tool loop and metering,
-/// so it sees each model call with the full conversation.
+/// Everything between the tool loop and metering sees each model call with the full conversation.
 /// </remarks>
-internal static class ChatPipeline
+internal sealed class ChatPipeline
 {
-    public static (IChatClient Client, FunctionInvokingChatClient Loop, FinalCallChatClient Final, MeteringChatClient Meter) Build(
+    private ChatPipeline(IChatClient client, FunctionInvokingChatClient loop, FinalCallChatClient final, MeteringChatClient meter)
+    {
+        Client = client;
+        Loop = loop;
+        Final = final;
+        Meter = meter;
+    }
+
+    public IChatClient Client { get; }
+
+    public FunctionInvokingChatClient Loop { get; }
+
+    public FinalCallChatClient Final { get; }
+
+    public MeteringChatClient Meter { get; }
+
+    /// <param name="callsSoFar">Model calls the task made in earlier runs: turn numbers and the turn limit go on from there.</param>
+    public static ChatPipeline Build(
         IChatClient provider,
         ModelSpec model,
         EventPublisher events,
         ToolInvoker invoker,
         IList<AITool> tools,
+        TaskControl control,
         RetryOptions? retry,
         TaskBudget? budget = null,
-        ModelPrice? price = null)
+        ModelPrice? price = null,
+        int callsSoFar = 0)
     {
         MeteringChatClient? meter = null;
         FinalCallChatClient? final = null;
@@ -39,11 +59,13 @@ internal static class ChatPipeline
                 ficc.AllowConcurrentInvocation = false;
                 loop = ficc;
             })
+            .Use(inner => new RecordingChatClient(inner, events))
+            .Use(inner => new SteeringChatClient(inner, control))
             .Use(inner => new BudgetChatClient(inner, budget ?? TaskBudget.None, price, events))
             .Use(inner => final = new FinalCallChatClient(inner, tools))
-            .Use(inner => meter = new MeteringChatClient(inner, events, model.ToString()))
+            .Use(inner => meter = new MeteringChatClient(inner, events, model.ToString(), callsSoFar))
             .Use(inner => new RetryingChatClient(inner, model, retry, message => events.Publish(new Warning(message))))
             .Build();
-        return (client, loop!, final!, meter!);
+        return new ChatPipeline(client, loop!, final!, meter!);
     }
 }

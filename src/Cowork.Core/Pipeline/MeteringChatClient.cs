@@ -7,11 +7,12 @@ namespace Cowork;
 /// Counts model calls (turns) and reports the tokens each one used, as the provider reported them.
 /// </summary>
 /// <remarks>Sits below the function-invoking client, so it sees every individual model call of the tool loop.</remarks>
-public sealed class MeteringChatClient(IChatClient innerClient, EventPublisher events, string modelName) : DelegatingChatClient(innerClient)
+/// <param name="callsSoFar">Calls the task made before this client (an earlier run of a resumed task).</param>
+public sealed class MeteringChatClient(IChatClient innerClient, EventPublisher events, string modelName, int callsSoFar = 0) : DelegatingChatClient(innerClient)
 {
-    private int _calls;
+    private int _calls = callsSoFar;
 
-    /// <summary>Model calls made so far through this client.</summary>
+    /// <summary>Model calls the task has made, this client's and those before it.</summary>
     public int Calls => Volatile.Read(ref _calls);
 
     public override async Task<ChatResponse> GetResponseAsync(

@@ -61,6 +61,11 @@ public sealed class CoworkTask(string id)
             case TaskStateChanged changed:
                 State = changed.State;
                 break;
+            case TaskResumed:
+                StopReason = null;
+                FinalMessage = null;
+                FinishedAt = null;
+                break;
             case AgentStarted started:
                 _agents.Add(started.Agent);
                 break;

@@ -12,6 +12,9 @@ public enum StopReason
     /// <summary>The task's token or cost budget was used up.</summary>
     [JsonStringEnumMemberName("budget_reached")] BudgetReached,
 
+    /// <summary>The person paused the task (<c>cowork pause</c>); <c>cowork continue</c> takes it up again.</summary>
+    [JsonStringEnumMemberName("paused")] Paused,
+
     /// <summary>The bounded number of model turns was used up.</summary>
     [JsonStringEnumMemberName("turn_limit")] TurnLimit,
 

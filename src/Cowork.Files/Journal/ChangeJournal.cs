@@ -58,7 +58,7 @@ public sealed class ChangeJournal : IDisposable
         lock (_gate)
         {
             var id = _nextId++;
-            Append(new IntentRecord(id, changes), durable: true);
+            Append(new IntentRecord(id, changes, ToolCallScope.CallId), durable: true);
             return id;
         }
     }

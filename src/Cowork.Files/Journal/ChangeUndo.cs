@@ -10,9 +10,12 @@ namespace Cowork.Files;
 /// </remarks>
 public static class ChangeUndo
 {
-    public static IReadOnlyList<UndoStep> Run(string journalPath, bool dryRun, Action<UndoStep>? onStep = null, CancellationToken cancellationToken = default)
+    /// <param name="onlyCall">Reverse only the changes this tool call made (resume rolls back a call a crash cut off).</param>
+    public static IReadOnlyList<UndoStep> Run(
+        string journalPath, bool dryRun, Action<UndoStep>? onStep = null, CancellationToken cancellationToken = default, string? onlyCall = null)
     {
         var contents = ChangeJournal.Read(journalPath);
+        var batches = onlyCall is null ? null : contents.Intents.Where(i => i.Call == onlyCall).Select(i => i.Id).ToHashSet();
         var roots = new Dictionary<int, IFolderRoot>();
         var steps = new List<UndoStep>();
         using var journal = dryRun ? null : ChangeJournal.Open(journalPath, contents.Header.TaskId, contents.Header.Grants);
@@ -20,6 +23,11 @@ public static class ChangeUndo
         {
             foreach (var (id, index, change, happened) in contents.Changes().Reverse())
             {
+                if (batches is not null && !batches.Contains(id))
+                {
+                    continue;
+                }
+
                 cancellationToken.ThrowIfCancellationRequested();
                 var grant = contents.Header.Grants[change.Grant];
                 UndoStep step;

@@ -18,7 +18,8 @@ public abstract record JournalRecord;
 /// <summary>The first line: which task, and the granted folders the changes' <see cref="Change.Grant"/> indexes refer to.</summary>
 public sealed record HeaderRecord(string TaskId, IReadOnlyList<FolderGrant> Grants) : JournalRecord;
 
-public sealed record IntentRecord(long Id, IReadOnlyList<Change> Changes) : JournalRecord;
+/// <summary>A batch about to happen; <paramref name="Call"/> is the tool call that made it, when one did.</summary>
+public sealed record IntentRecord(long Id, IReadOnlyList<Change> Changes, string? Call = null) : JournalRecord;
 
 /// <summary>The batch ended; <paramref name="Failed"/> lists the indexes of changes that did not happen.</summary>
 public sealed record CommitRecord(long Id, IReadOnlyList<int> Failed) : JournalRecord;

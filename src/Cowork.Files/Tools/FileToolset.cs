@@ -51,6 +51,22 @@ public sealed class FileToolset : IToolset
         ];
     }
 
+    /// <summary>Reverses, from the task's change journal, the batches the cut-off call had begun.</summary>
+    public string? RollBackInterruptedCall(ToolContext context, string callId)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var journal = Path.Combine(context.DataDirectory, ChangeJournal.FileName);
+        if (!File.Exists(journal))
+        {
+            return null;
+        }
+
+        var steps = ChangeUndo.Run(journal, dryRun: false, onlyCall: callId);
+        var reversed = steps.Count(s => s.Outcome == UndoOutcome.Reversed);
+        var kept = steps.Count(s => s.Outcome is UndoOutcome.Conflict or UndoOutcome.Failed);
+        return steps.Count == 0 ? null : $"reversed the {reversed} change(s) it had made" + (kept > 0 ? $" ({kept} could not be reversed and were kept)" : "");
+    }
+
     private static ToolDescriptor Tool(Delegate method, string name, ToolEffects effects, string description, Func<AIFunctionArguments, ToolEffects>? effectsOfCall = null) =>
         new(AIFunctionFactory.Create(method, name, description), effects, effectsOfCall);
 

@@ -29,7 +29,7 @@ internal static class TestRun
         hub.Subscribe(recorder);
         var runner = new AgentRunner(client, toolsets ?? [], approvals ?? TestApprovals.Yes(), options ?? Options());
         var dataDir = Path.Combine(Path.GetTempPath(), "cowork-tests", hub.TaskId);
-        var task = await runner.RunAsync(new TaskRequest(request, Folders, model, dataDir), hub, cancellationToken);
+        var task = await runner.RunAsync(new TaskRequest(request, Folders, model, dataDir), hub, cancellationToken: cancellationToken);
         return (task, recorder);
     }
 

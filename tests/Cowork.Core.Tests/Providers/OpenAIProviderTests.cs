@@ -226,7 +226,8 @@ public sealed class OpenAIProviderTests : ProviderTestBase
         var tools = Tools().CreateTools(new ToolContext(events, TestRun.Folders, Path.GetTempPath())).ToDictionary(t => t.Name);
         var gate = new PermissionGate(new PermissionPolicy(), TestApprovals.Yes(), events);
         IList<AITool> declared = [.. tools.Values.Select(t => (AITool)t.Function)];
-        var (client, _, _, meter) = ChatPipeline.Build(provider, model, events, new ToolInvoker(tools, gate, events), declared, null);
+        var pipeline = ChatPipeline.Build(provider, model, events, new ToolInvoker(tools, gate, events), declared, new TaskControl(), null);
+        var (client, meter) = (pipeline.Client, pipeline.Meter);
 
         var response = await client.GetResponseAsync(
             [new ChatMessage(ChatRole.User, "Why are there tides?")],

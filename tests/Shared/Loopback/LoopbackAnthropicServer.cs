@@ -46,8 +46,33 @@ internal sealed class LoopbackAnthropicServer : LoopbackHttpServer
             ["error"] = new JsonObject { ["type"] = type, ["message"] = message },
         }.ToJsonString();
 
-    protected override LoopbackResponse Exhausted(LoopbackRequest request) =>
-        LoopbackResponse.Json(400, ErrorBody("invalid_request_error", "loopback: no scripted response left"));
+    /// <summary>
+    /// Answers every request the queue does not, from the request alone (a model that decides by the conversation it
+    /// is sent, so a resumed task gets the same replies); <see langword="null"/> answers an error.
+    /// </summary>
+    public Func<LoopbackRequest, AnthropicReply?>? Responder { get; set; }
+
+    /// <summary>How long each reply from <see cref="Responder"/> takes to start.</summary>
+    public TimeSpan ResponderDelay { get; set; }
+
+    protected override LoopbackResponse Exhausted(LoopbackRequest request)
+    {
+        if (Responder?.Invoke(request) is not { } reply)
+        {
+            return LoopbackResponse.Json(400, ErrorBody("invalid_request_error", "loopback: no scripted response left"));
+        }
+
+        if (ResponderDelay > TimeSpan.Zero)
+        {
+            Thread.Sleep(ResponderDelay);
+        }
+
+        var id = $"msg_{Interlocked.Increment(ref _messages):D4}";
+        var model = request.Json["model"]?.GetValue<string>() ?? "claude-test";
+        return request.IsStreaming
+            ? LoopbackResponse.EventStream(Events(reply, id, model))
+            : LoopbackResponse.Json(200, Message(reply, id, model, streaming: false).ToJsonString());
+    }
 
     /// <summary>The stream's events, each one <c>event: …\ndata: …\n\n</c>.</summary>
     public static IReadOnlyList<string> Events(AnthropicReply reply, string id, string model)
