@@ -33,9 +33,21 @@ internal sealed class AttachCommand : Command
         using var store = TaskStore.Open(paths.Home);
         var (task, _) = TaskControls.Load(paths, store, parsed.GetValue(_task) ?? "");
         var prices = new PriceTable(config.Prices);
+
+        // Directions typed into the live view go to the task through the store, as `cowork steer` sends them.
+        var steering = new TaskControl();
+        steering.Changed += () =>
+        {
+            while (steering.TryTake(out var direction))
+            {
+                store.SendControl(task.Id, ControlKind.Steer, JsonSerializer.Serialize(direction, EventJson.Options));
+            }
+        };
         ITaskView view = parsed.GetValue(_json)
             ? new JsonTaskView(_host, approvePlan: false)
-            : _host.IsInteractiveTerminal ? new LiveTaskView(_host, approvePlan: false, prices) : new PlainTaskView(_host, approvePlan: false, prices);
+            : _host.IsInteractiveTerminal
+                ? new LiveTaskView(_host, approvePlan: false, prices, steering: steering)
+                : new PlainTaskView(_host, approvePlan: false, prices);
         var followed = await view.RunAsync(() => FollowAsync(store, paths.TaskDirectory(task.Id), task.Id, view, cancellationToken));
         if (cancellationToken.IsCancellationRequested && followed.StopReason is null)
         {

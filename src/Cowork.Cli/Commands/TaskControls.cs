@@ -10,13 +10,15 @@ internal static class TaskControls
     public static (CoworkTask Task, bool Running) Load(CoworkPaths paths, TaskStore store, string id)
     {
         var taskId = Path.GetFileName(TaskLocator.Find(paths, id));
+        // The lock before the events: a run that ends in between shows as ended, never as interrupted.
+        var running = TaskLock.IsHeld(paths.TaskDirectory(taskId));
         var events = store.ReadEvents(taskId);
         if (events.Count == 0)
         {
             throw new CoworkConfigurationException($"Task {taskId} has no stored events.");
         }
 
-        return (TaskSession.Replay(taskId, events), TaskLock.IsHeld(paths.TaskDirectory(taskId)));
+        return (TaskSession.Replay(taskId, events), running);
     }
 
     /// <summary>Done, declined, cancelled or failed: no direction can reach it (a failed one can still be resumed).</summary>

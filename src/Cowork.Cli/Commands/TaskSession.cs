@@ -78,14 +78,14 @@ internal sealed class TaskSession(CliHost host, CoworkPaths paths)
         var hub = new TaskEventHub(taskId, stored);
         using var log = store.CreateWriter(taskId);
         hub.Subscribe(log); // First: nothing is shown that was not stored.
+        var control = new TaskControl();
         ITaskView view = presentation.Json || presentation.DetachedChild
             ? new JsonTaskView(host, presentation.Yes)
             : host.IsInteractiveTerminal
-                ? new LiveTaskView(host, presentation.Yes, options.Prices)
+                ? new LiveTaskView(host, presentation.Yes, options.Prices, steering: control)
                 : new PlainTaskView(host, presentation.Yes, options.Prices);
         hub.Subscribe(view);
 
-        var control = new TaskControl();
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await using var poller = ControlPoller.Start(store, taskId, control, cancel);
         IApprovalHandler approvals = presentation.DetachedChild && !presentation.Yes ? new AttachApprovals(poller) : view;

@@ -6,7 +6,13 @@ namespace Cowork.Cli.Interaction;
 /// The terminal view: a live checklist with the current tool call, the model's latest words, elapsed time and
 /// tokens; approvals pause the live display for a prompt; a summary at the end.
 /// </summary>
-internal sealed class LiveTaskView(CliHost host, bool approvePlan, PriceTable? prices = null, TimeProvider? timeProvider = null) : ITaskView
+/// <remarks>
+/// With <paramref name="steering"/>, what the person types goes to a line at the bottom of the view and Enter sends it to
+/// the task as a direction (it reaches the model at its next turn); Escape clears the line. Keys are read only between
+/// frames and never while a prompt is shown.
+/// </remarks>
+internal sealed class LiveTaskView(CliHost host, bool approvePlan, PriceTable? prices = null, TimeProvider? timeProvider = null, TaskControl? steering = null)
+    : ITaskView
 {
     private static readonly TimeSpan Frame = TimeSpan.FromMilliseconds(100);
     private readonly TaskProgress _progress = new(timeProvider ?? TimeProvider.System);
@@ -47,7 +53,8 @@ internal sealed class LiveTaskView(CliHost host, bool approvePlan, PriceTable? p
             {
                 while (!task.IsCompleted && TakePending(peek: true) is null)
                 {
-                    context.UpdateTarget(Render.Live(_progress.Read()));
+                    ReadKeys(console);
+                    context.UpdateTarget(Render.Live(_progress.Read(), steerable: steering is not null));
                     await Task.WhenAny(task, Task.Delay(Frame));
                 }
 
@@ -67,6 +74,39 @@ internal sealed class LiveTaskView(CliHost host, bool approvePlan, PriceTable? p
         var finished = await task;
         Render.Summary(console, finished, prices);
         return finished;
+    }
+
+    private void ReadKeys(IAnsiConsole console)
+    {
+        if (steering is null)
+        {
+            return;
+        }
+
+        while (console.Input.IsKeyAvailable() && console.Input.ReadKey(intercept: true) is { } key)
+        {
+            var typed = _progress.Typed;
+            switch (key.Key)
+            {
+                case ConsoleKey.Enter when typed.Trim().Length > 0:
+                    steering.Steer(new Steering(typed.Trim()));
+                    _progress.Typed = "";
+                    break;
+                case ConsoleKey.Escape:
+                    _progress.Typed = "";
+                    break;
+                case ConsoleKey.Backspace when typed.Length > 0:
+                    _progress.Typed = typed[..^1];
+                    break;
+                default:
+                    if (!char.IsControl(key.KeyChar) && typed.Length < TaskRequest.MaxRequestLength)
+                    {
+                        _progress.Typed = typed + key.KeyChar;
+                    }
+
+                    break;
+            }
+        }
     }
 
     private PendingApproval? TakePending(bool peek)

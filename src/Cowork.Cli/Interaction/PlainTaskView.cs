@@ -25,6 +25,14 @@ internal sealed class PlainTaskView(CliHost host, bool approvePlan, PriceTable? 
             case AssistantText text:
                 _text.Append(text.Text);
                 break;
+            case TaskResumed resumed:
+                FlushText();
+                _out.WriteLine($"Resumed task {resumed.TaskId} (it was {Render.StateName(resumed.From)}).");
+                break;
+            case SteeringReceived steering:
+                FlushText();
+                _out.WriteLine($"← you: {steering.Message}");
+                break;
             case PlanUpdated plan when plan.AgentId == AgentInfo.MainId:
                 FlushText();
                 _out.WriteLine("Plan:");

@@ -38,6 +38,9 @@ internal static class Render
         _ => "[blue]planning[/]",
     };
 
+    /// <summary>The state as a plain word: "awaiting approval", "paused".</summary>
+    public static string StateName(TaskState state) => Markup.Remove(StateMarkup(state));
+
     public static IRenderable Plan(IReadOnlyList<PlanStep> steps)
     {
         var rows = new Rows(steps.Count == 0
@@ -47,7 +50,8 @@ internal static class Render
     }
 
     /// <param name="final">The last frame before a summary or a prompt, which show the model's words: only the plan.</param>
-    public static IRenderable Live(TaskProgress.Snapshot snapshot, bool final = false)
+    /// <param name="steerable">The person can type directions into the view.</param>
+    public static IRenderable Live(TaskProgress.Snapshot snapshot, bool final = false, bool steerable = false)
     {
         var items = new List<IRenderable> { Plan(snapshot.Plan) };
         if (snapshot.Tool is { } tool)
@@ -70,7 +74,19 @@ internal static class Render
             items.Add(new Markup($"[yellow]warning:[/] {Markup.Escape(Shorten(warning, 160))}"));
         }
 
+        if (snapshot.LastDirection is { } direction)
+        {
+            items.Add(new Markup($"[blue]you:[/] {Markup.Escape(Shorten(direction, 160))}"));
+        }
+
         items.Add(new Markup($"[grey]{Clock(snapshot.Elapsed)} · turn {snapshot.Turn} · tokens {snapshot.InputTokens:N0} in / {snapshot.OutputTokens:N0} out · Ctrl-C cancels[/]"));
+        if (steerable)
+        {
+            items.Add(snapshot.Typed.Length == 0
+                ? new Markup("[grey]› type a direction for the agent and press Enter[/]")
+                : new Markup($"[blue]›[/] {Markup.Escape(snapshot.Typed)}[blink]▏[/]"));
+        }
+
         return new Rows(items);
     }
 

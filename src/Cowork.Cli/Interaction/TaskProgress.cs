@@ -13,6 +13,8 @@ internal sealed class TaskProgress(TimeProvider time)
     private long _inputTokens;
     private long _outputTokens;
     private string? _lastWarning;
+    private string? _lastDirection;
+    private string _typed = "";
 
     public void Apply(TaskEvent taskEvent)
     {
@@ -52,6 +54,29 @@ internal sealed class TaskProgress(TimeProvider time)
                 case Warning warning:
                     _lastWarning = warning.Message;
                     break;
+                case SteeringReceived steering:
+                    _lastDirection = steering.Message;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>What the person is typing into the live view: a direction for the model, sent with Enter.</summary>
+    public string Typed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _typed;
+            }
+        }
+
+        set
+        {
+            lock (_gate)
+            {
+                _typed = value;
             }
         }
     }
@@ -62,7 +87,7 @@ internal sealed class TaskProgress(TimeProvider time)
         {
             var tail = _text.Length > TextTailChars ? "…" + _text[^TextTailChars..] : _text;
             return new Snapshot(_plan, tail.Trim(), _tool is { } t ? (t.Tool, t.Arguments, time.GetElapsedTime(t.Started)) : null,
-                time.GetElapsedTime(_started), _turn, _inputTokens, _outputTokens, _lastWarning);
+                time.GetElapsedTime(_started), _turn, _inputTokens, _outputTokens, _lastWarning, _lastDirection, _typed);
         }
     }
 
@@ -74,5 +99,7 @@ internal sealed class TaskProgress(TimeProvider time)
         int Turn,
         long InputTokens,
         long OutputTokens,
-        string? LastWarning);
+        string? LastWarning,
+        string? LastDirection = null,
+        string Typed = "");
 }
