@@ -64,7 +64,28 @@ internal sealed class RunOptions
             Permissions = new PermissionPolicy(config.Permissions),
             Budget = budget,
             Prices = prices,
+            Daily = Daily(config, prices, paths),
         };
+    }
+
+    /// <summary>The config's daily limits with what every task used earlier today (costs of unpriced models count as nothing).</summary>
+    private static DailyBudget Daily(CoworkConfig config, PriceTable prices, CoworkPaths paths)
+    {
+        if (config.MaxTokensPerDay is null && config.MaxCostPerDay is null)
+        {
+            return DailyBudget.None;
+        }
+
+        if (config.MaxTokensPerDay is <= 0 || config.MaxCostPerDay is <= 0)
+        {
+            throw new CoworkConfigurationException($"max_tokens_per_day and max_cost_per_day in {paths.ConfigFile} must be more than zero.");
+        }
+
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        using var store = Storage.TaskStore.Open(paths.Home);
+        var usage = store.Usage(today, today);
+        var cost = usage.ByModel.Sum(m => prices.CostOf(m.Model, m.Usage));
+        return new DailyBudget(config.MaxTokensPerDay, config.MaxCostPerDay, usage.Total.InputTokens + usage.Total.OutputTokens, cost);
     }
 
     /// <summary>The options again, for the background process <c>--detach</c> starts.</summary>

@@ -134,15 +134,8 @@ internal static class Render
             return "";
         }
 
-        try
-        {
-            var cost = prices.For(ModelSpec.Parse(model))?.Cost(usage) ?? 0;
-            return cost > 0 ? string.Create(CultureInfo.InvariantCulture, $" · ≈ ${cost:0.####}") : "";
-        }
-        catch (CoworkConfigurationException)
-        {
-            return ""; // A model name from an older record that no longer parses has no price.
-        }
+        var cost = prices.CostOf(model, usage);
+        return cost > 0 ? string.Create(CultureInfo.InvariantCulture, $" · ≈ ${cost:0.####}") : "";
     }
 
     public static string ChangesLine(CoworkTask task)

@@ -25,6 +25,9 @@ public sealed class AgentOptions
     /// <summary>What the task may spend. Default: no limit.</summary>
     public TaskBudget Budget { get; set; } = TaskBudget.None;
 
+    /// <summary>What all tasks may spend today, and what they already did. Default: no limit.</summary>
+    public DailyBudget Daily { get; set; } = DailyBudget.None;
+
     /// <summary>Model prices for cost budgets and estimates.</summary>
     public PriceTable Prices { get; set; } = new();
 

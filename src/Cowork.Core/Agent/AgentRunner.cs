@@ -82,7 +82,7 @@ public sealed class AgentRunner
         var chatOptions = new ChatOptions { Tools = [.. tools.Select(t => (AITool)t.Function)] };
         var pipeline = ChatPipeline.Build(
             _provider, request.Model, events, invoker, chatOptions.Tools, control, _options.Retry, _options.Budget, _options.Prices.For(request.Model),
-            callsSoFar: hub.Task.ModelCalls);
+            callsSoFar: hub.Task.ModelCalls, daily: _options.Daily);
         var turns = new Turns(pipeline, _options, invoker, history, chatOptions, events, control);
 
         try
@@ -152,7 +152,8 @@ public sealed class AgentRunner
         catch (BudgetReachedException ex)
         {
             return Finish(events, TaskState.Paused, StopReason.BudgetReached,
-                $"{ex.Message}: the task's budget is used up. `cowork resume` with a larger --max-tokens or --max-cost goes on from here.");
+                $"{ex.Message}: the budget is used up. `cowork resume` with a larger --max-tokens or --max-cost goes on from here " +
+                "(for the daily limit: tomorrow, or with a larger limit in the config file).");
         }
         catch (ApprovalUnavailableException ex)
         {

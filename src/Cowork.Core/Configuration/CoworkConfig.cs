@@ -29,6 +29,12 @@ public sealed record CoworkConfig
     /// <summary>US dollars one task may spend (estimated from <see cref="Prices"/>), unless <c>--max-cost</c> says otherwise.</summary>
     public decimal? MaxCostPerTask { get; init; }
 
+    /// <summary>Input plus output tokens all tasks together may use in one local day.</summary>
+    public long? MaxTokensPerDay { get; init; }
+
+    /// <summary>US dollars all tasks together may spend in one local day (estimated from <see cref="Prices"/>).</summary>
+    public decimal? MaxCostPerDay { get; init; }
+
     /// <summary>Model prices in dollars per million tokens, by "provider:name" (or a prefix of it), over the built-in ones.</summary>
     public Dictionary<string, ModelPrice> Prices { get; init; } = [];
 

@@ -9,7 +9,7 @@ namespace Cowork;
 /// <item><see cref="FunctionInvokingChatClient"/>: the tool loop; each call goes through <see cref="ToolInvoker"/> and the permission gate.</item>
 /// <item><see cref="RecordingChatClient"/>: records each complete reply in the event log, before the loop runs its tools.</item>
 /// <item><see cref="SteeringChatClient"/>: holds the next model call back when the person paused the task or sent directions.</item>
-/// <item><see cref="BudgetChatClient"/>: stops model calls at the task's budget, warns at 80 %.</item>
+/// <item><see cref="BudgetChatClient"/>: stops model calls at the task's budget or the day's, warns at 80 %.</item>
 /// <item><see cref="FinalCallChatClient"/>: keeps tools declared but unusable on the last call the turn budget allows.</item>
 /// <item><see cref="MeteringChatClient"/>: counts every model call and reports its tokens.</item>
 /// <item><see cref="RetryingChatClient"/>: retries transient failures and names the others.</item>
@@ -46,7 +46,8 @@ internal sealed class ChatPipeline
         RetryOptions? retry,
         TaskBudget? budget = null,
         ModelPrice? price = null,
-        int callsSoFar = 0)
+        int callsSoFar = 0,
+        DailyBudget? daily = null)
     {
         MeteringChatClient? meter = null;
         FinalCallChatClient? final = null;
@@ -61,7 +62,7 @@ internal sealed class ChatPipeline
             })
             .Use(inner => new RecordingChatClient(inner, events))
             .Use(inner => new SteeringChatClient(inner, control))
-            .Use(inner => new BudgetChatClient(inner, budget ?? TaskBudget.None, price, events))
+            .Use(inner => new BudgetChatClient(inner, budget ?? TaskBudget.None, price, events, daily))
             .Use(inner => final = new FinalCallChatClient(inner, tools))
             .Use(inner => meter = new MeteringChatClient(inner, events, model.ToString(), callsSoFar))
             .Use(inner => new RetryingChatClient(inner, model, retry, message => events.Publish(new Warning(message))))

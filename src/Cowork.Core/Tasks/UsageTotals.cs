@@ -11,4 +11,12 @@ public sealed record UsageTotals(long Calls, long InputTokens, long OutputTokens
         OutputTokens + usage.OutputTokens,
         CacheReadTokens + usage.CacheReadTokens,
         CacheWriteTokens + usage.CacheWriteTokens);
+
+    /// <summary>What was used since <paramref name="earlier"/> totals of the same task.</summary>
+    public UsageTotals Since(UsageTotals earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        return new(Calls - earlier.Calls, InputTokens - earlier.InputTokens, OutputTokens - earlier.OutputTokens,
+            CacheReadTokens - earlier.CacheReadTokens, CacheWriteTokens - earlier.CacheWriteTokens);
+    }
 }

@@ -50,4 +50,17 @@ public sealed class PriceTable
 
         return model.Provider is ModelProvider.Offline or ModelProvider.Scripted or ModelProvider.Ollama ? new ModelPrice(0, 0, 0, 0) : null;
     }
+
+    /// <summary>The estimated cost of <paramref name="usage"/> by a model named as the store keeps it; 0 when its price is unknown.</summary>
+    public decimal CostOf(string model, UsageTotals usage)
+    {
+        try
+        {
+            return For(ModelSpec.Parse(model))?.Cost(usage) ?? 0;
+        }
+        catch (CoworkConfigurationException)
+        {
+            return 0; // A model name from an older record that no longer parses has no price.
+        }
+    }
 }

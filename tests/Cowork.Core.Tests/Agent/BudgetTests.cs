@@ -44,6 +44,23 @@ public sealed class BudgetTests
         Assert.Equal(3, model.Requests.Count);
     }
 
+    [Fact]
+    public async Task The_daily_limit_counts_what_other_tasks_used_today_and_stops_this_one_when_it_is_reached()
+    {
+        var model = Spender();
+        var options = TestRun.Options();
+        options.Daily = new DailyBudget(MaxTokens: 10_000, MaxCost: null, TokensBefore: 8_500, CostBefore: 0);
+
+        var (task, events) = await TestRun.RunAsync(model, Model, options: options);
+
+        // 8,500 before; 9,100 after the first call (warning), 9,700, 10,300: the fourth call is never made.
+        Assert.Equal(StopReason.BudgetReached, task.StopReason);
+        Assert.Equal(3, model.Requests.Count);
+        Assert.Contains("10,300 of 10,000 tokens today", task.FinalMessage, StringComparison.Ordinal);
+        Assert.Contains("daily limit", task.FinalMessage, StringComparison.Ordinal);
+        Assert.Contains(events.Of<Warning>(), w => w.Message.Contains("9,100 of 10,000 tokens today", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("anthropic:claude-sonnet-4-5", 3.0)]
     [InlineData("anthropic:claude-opus-4-1", 15.0)]
