@@ -139,6 +139,9 @@ public sealed class ResumeTests : IAsyncDisposable
         using var store = TaskStore.Open(Loop.Home);
         Assert.Contains(store.ReadEvents(taskId!), e => e is SteeringReceived s && s.Message == Direction);
 
+        var shown = await Loop.CoworkAsync(["show", taskId!]);
+        Assert.Contains($"you said {Direction}", shown.Output, StringComparison.Ordinal);
+
         // A finished task takes no more directions.
         var late = await Loop.CoworkAsync(["steer", taskId!, "one more thing"]);
         Assert.Equal(2, late.ExitCode);

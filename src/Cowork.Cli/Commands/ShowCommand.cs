@@ -38,6 +38,16 @@ internal sealed class ShowCommand : Command
             console.MarkupLine($"  [grey]folder[/]  {Markup.Escape(folder.ToString())}");
         }
 
+        if (task.Resumes > 0)
+        {
+            console.MarkupLine($"  [grey]resumed[/] {task.Resumes} time{(task.Resumes == 1 ? "" : "s")}");
+        }
+
+        foreach (var direction in task.Directions)
+        {
+            console.MarkupLine($"  [grey]you said[/] {Markup.Escape(direction)}");
+        }
+
         if (!task.Plan.IsEmpty)
         {
             console.Write(Render.Plan(task.Plan.Steps));

@@ -13,6 +13,7 @@ public sealed class CoworkTask(string id)
     private readonly List<Deliverable> _deliverables = [];
     private readonly List<AgentInfo> _agents = [];
     private readonly List<FileChanged> _changes = [];
+    private readonly List<string> _directions = [];
 
     public string Id { get; } = id;
 
@@ -34,6 +35,12 @@ public sealed class CoworkTask(string id)
     public IReadOnlyList<AgentInfo> Agents => _agents;
 
     public IReadOnlyList<FileChanged> Changes => _changes;
+
+    /// <summary>What the person told the task while it ran, in order (directions and plan edits).</summary>
+    public IReadOnlyList<string> Directions => _directions;
+
+    /// <summary>How many times the task was taken up again after it stopped or was interrupted.</summary>
+    public int Resumes { get; private set; }
 
     public UsageTotals Usage { get; private set; } = UsageTotals.Zero;
 
@@ -61,7 +68,11 @@ public sealed class CoworkTask(string id)
             case TaskStateChanged changed:
                 State = changed.State;
                 break;
+            case SteeringReceived steering:
+                _directions.Add(steering.Message);
+                break;
             case TaskResumed:
+                Resumes++;
                 StopReason = null;
                 FinalMessage = null;
                 FinishedAt = null;
