@@ -106,9 +106,8 @@ internal sealed class NotesTask : IAsyncDisposable
         }
     }
 
-    /// <summary>The folder's files, less Cowork's trash and the temporary files of writes a kill cut short.</summary>
-    public List<string> VisibleFiles() =>
-        [.. Directory.GetFiles(Folder).Select(f => Path.GetFileName(f)).Where(n => !n.StartsWith(".cowork-", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+    /// <summary>The folder's files (Cowork's trash is a folder); a temporary file a kill left behind would show here.</summary>
+    public List<string> VisibleFiles() => [.. Directory.GetFiles(Folder).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
 
     public string LastTaskId()
     {

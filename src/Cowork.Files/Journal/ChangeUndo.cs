@@ -21,6 +21,11 @@ public static class ChangeUndo
         using var journal = dryRun ? null : ChangeJournal.Open(journalPath, contents.Header.TaskId, contents.Header.Grants);
         try
         {
+            if (!dryRun)
+            {
+                RemoveStrayTemporaries(contents, batches, roots);
+            }
+
             foreach (var (id, index, change, happened) in contents.Changes().Reverse())
             {
                 if (batches is not null && !batches.Contains(id))
@@ -75,6 +80,42 @@ public static class ChangeUndo
         }
 
         return steps;
+    }
+
+    /// <summary>
+    /// A write the process died in may have left its temporary file (<see cref="FolderRoot.TemporaryPrefix"/>) beside its
+    /// target: a batch that never committed is looked for in the folders of its writes, and Cowork's own leftovers go.
+    /// </summary>
+    private static void RemoveStrayTemporaries(JournalContents contents, HashSet<long>? batches, Dictionary<int, IFolderRoot> roots)
+    {
+        var folders = contents.Intents
+            .Where(i => !contents.Commits.ContainsKey(i.Id) && (batches is null || batches.Contains(i.Id)))
+            .SelectMany(i => i.Changes)
+            .Where(c => c.Kind is ChangeKind.Create or ChangeKind.Overwrite or ChangeKind.Copy)
+            .Select(c => (c.Grant, Folder: c.Path.Parent))
+            .Distinct();
+        foreach (var (grant, folder) in folders)
+        {
+            try
+            {
+                if (!roots.TryGetValue(grant, out var root))
+                {
+                    root = roots[grant] = FolderRoot.Open(contents.Header.Grants[grant].Path);
+                }
+
+                foreach (var entry in root.List(folder))
+                {
+                    if (entry.Status.Kind == EntryKind.File && entry.Path.NameBytes.StartsWith(FolderRoot.TemporaryPrefix))
+                    {
+                        root.Remove(entry.Path);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The folder is gone or unreadable: there is nothing of ours left to tidy there.
+            }
+        }
     }
 
     private static (UndoOutcome, string) Reverse(IFolderRoot root, Change change, RelativePath trash, bool dryRun)

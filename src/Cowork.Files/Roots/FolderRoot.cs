@@ -9,6 +9,9 @@ namespace Cowork.Files;
 /// </remarks>
 public static class FolderRoot
 {
+    /// <summary>The name every temporary file of <see cref="IFolderRoot.WriteAtomic"/> starts with; nothing else of the person's has it.</summary>
+    public static ReadOnlySpan<byte> TemporaryPrefix => ".cowork-tmp-"u8;
+
     /// <summary>Opens <paramref name="absolutePath"/> (links in the path itself are followed: it is the grant).</summary>
     /// <exception cref="ArgumentException">The path is not absolute.</exception>
     /// <exception cref="FolderRootException">The folder does not exist (<see cref="FolderRootReason.NotFound"/>), is not a

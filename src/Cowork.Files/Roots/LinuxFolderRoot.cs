@@ -721,7 +721,7 @@ internal sealed unsafe class LinuxFolderRoot : IFolderRoot
     {
         for (var attempt = 0; ; attempt++)
         {
-            var name = Z(Encoding.ASCII.GetBytes($".cowork-tmp-{RandomNumberGenerator.GetHexString(16, lowercase: true)}"));
+            var name = Z([.. FolderRoot.TemporaryPrefix, .. Encoding.ASCII.GetBytes(RandomNumberGenerator.GetHexString(16, lowercase: true))]);
             var fd = Openat2(parent, name, OWronly | OCreat | OExcl | ONofollow | OCloexec, FileMode, out var errno);
             if (fd >= 0)
             {

@@ -254,7 +254,7 @@ internal sealed class PortableFolderRoot : IFolderRoot
             throw FolderRootErrors.Create(FolderRootReason.Exists, Action, path);
         }
 
-        var temporary = Path.Join(parent, $".cowork-tmp-{RandomNumberGenerator.GetHexString(16, lowercase: true)}");
+        var temporary = Path.Join(parent, Encoding.ASCII.GetString(FolderRoot.TemporaryPrefix) + RandomNumberGenerator.GetHexString(16, lowercase: true));
         var temporaryExists = false;
         try
         {
