@@ -40,15 +40,16 @@ public sealed class AgentRunner
         events.Publish(new AgentStarted(new AgentInfo(AgentInfo.MainId, null, request.Request)));
         events.Publish(new TaskStateChanged(TaskState.Planning));
 
-        var tools = new List<ToolDescriptor> { PlanTool.Create(events) };
+        var artifacts = new ArtifactStore(request.DataDirectory, _options.Context);
+        var tools = new List<ToolDescriptor> { PlanTool.Create(events), ArtifactTool.Create(artifacts) };
         using var context = new ToolContext(events, request.Folders, request.DataDirectory) { ProtectedPaths = request.ProtectedPaths };
         tools.AddRange(_toolsets.SelectMany(t => t.CreateTools(context)));
         var catalog = tools.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var gate = new PermissionGate(_options.Permissions, _approvals, events);
-        var invoker = new ToolInvoker(catalog, gate, events);
+        var invoker = new ToolInvoker(catalog, gate, events, artifacts);
         var chatOptions = new ChatOptions { Tools = [.. tools.Select(t => (AITool)t.Function)] };
         var (client, loop, final, meter) = ChatPipeline.Build(
-            _provider, request.Model, events, invoker, chatOptions.Tools, _options.Retry, _options.Budget, _options.Prices.For(request.Model));
+            _provider, request.Model, events, invoker, chatOptions.Tools, _options.Retry, _options.Budget, _options.Prices.For(request.Model), _options.Context);
         List<ChatMessage> history =
         [
             new(ChatRole.System, AgentPrompts.System(request.Folders, _time.GetLocalNow())),

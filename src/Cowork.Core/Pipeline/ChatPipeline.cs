@@ -9,12 +9,15 @@ namespace Cowork;
 /// <item><see cref="FunctionInvokingChatClient"/>: the tool loop; each call goes through <see cref="ToolInvoker"/> and the permission gate.</item>
 /// <item><see cref="BudgetChatClient"/>: stops model calls at the task's budget, warns at 80 %.</item>
 /// <item><see cref="FinalCallChatClient"/>: keeps tools declared but unusable on the last call the turn budget allows.</item>
+/// <item><see cref="ContextCompactingChatClient"/>: sends a compacted view of the conversation once it nears the context
+/// budget. It sits below <see cref="FinalCallChatClient"/>, so its own summary calls (which declare no tools) are not taken
+/// for the last call, and above metering, so those calls are counted and their tokens reported.</item>
 /// <item><see cref="MeteringChatClient"/>: counts every model call and reports its tokens.</item>
 /// <item><see cref="RetryingChatClient"/>: retries transient failures and names the others.</item>
 /// <item>The provider's client (Anthropic, OpenAI-compatible, offline, scripted).</item>
 /// </list>
-/// Later middleware (steering, context compaction, budgets) slots in between the tool loop and metering,
-/// so it sees each model call with the full conversation.
+/// Later middleware (steering) slots in between the tool loop and metering, so it sees each model call with the full
+/// conversation. Providers may wrap their own client (Anthropic's adds prompt-cache breakpoints to what it sends).
 /// </remarks>
 internal static class ChatPipeline
 {
@@ -26,8 +29,12 @@ internal static class ChatPipeline
         IList<AITool> tools,
         RetryOptions? retry,
         TaskBudget? budget = null,
-        ModelPrice? price = null)
+        ModelPrice? price = null,
+        ContextOptions? context = null)
     {
+        context ??= new ContextOptions();
+        var digestOnly = context.Summaries == ContextSummaries.Digest
+            || (context.Summaries == ContextSummaries.Auto && model.Provider is ModelProvider.Offline or ModelProvider.Scripted);
         MeteringChatClient? meter = null;
         FinalCallChatClient? final = null;
         FunctionInvokingChatClient? loop = null;
@@ -41,6 +48,7 @@ internal static class ChatPipeline
             })
             .Use(inner => new BudgetChatClient(inner, budget ?? TaskBudget.None, price, events))
             .Use(inner => final = new FinalCallChatClient(inner, tools))
+            .Use(inner => new ContextCompactingChatClient(inner, context, context.WindowTokens ?? ContextWindows.For(model), !digestOnly, events))
             .Use(inner => meter = new MeteringChatClient(inner, events, model.ToString()))
             .Use(inner => new RetryingChatClient(inner, model, retry, message => events.Publish(new Warning(message))))
             .Build();
