@@ -123,11 +123,10 @@ public sealed class ContextCompactingChatClient : DelegatingChatClient
 
         var compacted = conversation.Skip(_covered).Take(cut - _covered).Where((m, i) => !IsPinned(conversation, _covered + i)).ToList();
         await ExtendAsync(compacted, budget, cancellationToken);
-        var count = cut - _covered;
         _covered = cut;
         view = View(conversation);
         var after = Estimate(view, tools);
-        _events.Publish(new ContextCompacted(count, _summary.Length, before, after));
+        _events.Publish(new ContextCompacted(compacted.Count, _summary.Length, before, after));
         return (view, after);
     }
 

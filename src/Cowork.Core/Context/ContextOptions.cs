@@ -43,6 +43,7 @@ public sealed class ContextOptions
     /// <summary>
     /// The model's context window in tokens, when it is not the one <see cref="ContextWindows"/> knows (a local model
     /// served with a larger or smaller context). Default <see langword="null"/>: the known window. At least 1,000.
+    /// The offline planner and scripted models have no window, and this does not give them one.
     /// </summary>
     public int? WindowTokens
     {

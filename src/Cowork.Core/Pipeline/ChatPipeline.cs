@@ -48,7 +48,7 @@ internal static class ChatPipeline
             })
             .Use(inner => new BudgetChatClient(inner, budget ?? TaskBudget.None, price, events))
             .Use(inner => final = new FinalCallChatClient(inner, tools))
-            .Use(inner => new ContextCompactingChatClient(inner, context, context.WindowTokens ?? ContextWindows.For(model), !digestOnly, events))
+            .Use(inner => new ContextCompactingChatClient(inner, context, ContextWindows.For(model) is null ? null : context.WindowTokens ?? ContextWindows.For(model), !digestOnly, events))
             .Use(inner => meter = new MeteringChatClient(inner, events, model.ToString()))
             .Use(inner => new RetryingChatClient(inner, model, retry, message => events.Publish(new Warning(message))))
             .Build();

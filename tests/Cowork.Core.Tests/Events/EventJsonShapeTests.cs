@@ -52,6 +52,8 @@ public sealed class EventJsonShapeTests
             """{"type":"deliverable","path":"/a/report.xlsx","description":"The report","task_id":"20250304-050607-abcd","agent_id":"main","sequence":18,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
         { "warning", Stamp(new Warning("Careful"), 19),
             """{"type":"warning","message":"Careful","task_id":"20250304-050607-abcd","agent_id":"main","sequence":19,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "context_compacted", Stamp(new ContextCompacted(48, 2100, 120_000, 41_000), 21),
+            """{"type":"context_compacted","messages_compacted":48,"summary_chars":2100,"tokens_before":120000,"tokens_after":41000,"task_id":"20250304-050607-abcd","agent_id":"main","sequence":21,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
         { "task_finished", Stamp(new TaskFinished(TaskState.Failed, StopReason.ApprovalUnavailable, "Nobody to ask."), 20),
             """{"type":"task_finished","state":"failed","reason":"approval_unavailable","message":"Nobody to ask.","task_id":"20250304-050607-abcd","agent_id":"main","sequence":20,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
     };
@@ -93,7 +95,7 @@ public sealed class EventJsonShapeTests
     public void Every_event_type_and_value_round_trips()
     {
         var derived = typeof(TaskEvent).GetCustomAttributes<JsonDerivedTypeAttribute>().Select(a => a.DerivedType).ToList();
-        Assert.Equal(20, derived.Count);
+        Assert.Equal(21, derived.Count);
         var checkedCount = 0;
         foreach (var type in derived)
         {
