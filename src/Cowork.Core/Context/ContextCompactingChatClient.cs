@@ -4,7 +4,8 @@ using Microsoft.Extensions.AI;
 namespace Cowork;
 
 /// <summary>
-/// Keeps each model call within a budget (a share of the model's context window): when the conversation nears it, the
+/// Keeps each model call within a budget (a share of the model's context window, and at most
+/// <see cref="ContextOptions.MaxBudgetTokens"/>): when the conversation nears it, the
 /// older turns are replaced by a summary, and the inner client gets the system prompt, the request (and the plan
 /// approval), the summary, the plan as it stands and the recent turns verbatim.
 /// </summary>
@@ -54,7 +55,7 @@ public sealed class ContextCompactingChatClient : DelegatingChatClient
         _options = options;
         _events = events;
         _modelSummaries = modelSummaries;
-        BudgetTokens = options.Compaction && windowTokens is { } window ? (long)(window * options.BudgetShare) : null;
+        BudgetTokens = options.Compaction && windowTokens is { } window ? Math.Min((long)(window * options.BudgetShare), options.MaxBudgetTokens) : null;
     }
 
     /// <summary>The most tokens a request may hold before older turns are compacted; <see langword="null"/> for no limit.</summary>

@@ -7,6 +7,7 @@ public sealed class ContextOptions
     private double _recentShare = 0.3;
     private double _summaryShare = 0.15;
     private int? _windowTokens;
+    private int _maxBudgetTokens = 32_000;
     private int _largeResultChars = 16 * 1024;
     private int _resultHeadChars = 2_000;
 
@@ -21,6 +22,17 @@ public sealed class ContextOptions
     {
         get => _budgetShare;
         set => _budgetShare = value is >= 0.05 and <= 0.95 ? value : throw new ArgumentOutOfRangeException(nameof(value), "Between 0.05 and 0.95.");
+    }
+
+    /// <summary>
+    /// The most tokens a request may hold before older turns are compacted, whatever the window: every token is sent (and
+    /// paid for, cached or not) on every call of the tool loop, so a long task works from a summary and its recent turns,
+    /// re-reading what it needs. Default 32,000; at least 2,000.
+    /// </summary>
+    public int MaxBudgetTokens
+    {
+        get => _maxBudgetTokens;
+        set => _maxBudgetTokens = value >= 2_000 ? value : throw new ArgumentOutOfRangeException(nameof(value), "At least 2,000 tokens.");
     }
 
     /// <summary>
