@@ -6,11 +6,14 @@ using Cowork.Files;
 
 // Long-task benchmark (see bench/README.md): the real AgentRunner with the file tools reads N files of 8 KB, one a
 // turn, through the official Anthropic SDK against a loopback Messages API server; once with context management as
-// shipped and once with compaction off. Usage: LongTask [--turns 300] [--file-kb 8] [--off-turns N] [--enforce-targets]
+// shipped and once with compaction off.
+// Usage: LongTask [--turns 300] [--file-kb 8] [--off-turns N] [--save FILE] [--enforce-targets]
+//   --off-turns 0 skips the run with compaction off; --save writes the last request of the compacted run to FILE.
 var turns = Option("--turns", 300);
 var fileKb = Option("--file-kb", 8);
 var offTurns = Option("--off-turns", turns);
 var enforce = args.Contains("--enforce-targets");
+var saveAt = Array.IndexOf(args, "--save") is var s && s >= 0 && s + 1 < args.Length ? Path.GetFullPath(args[s + 1]) : null;
 
 var root = Path.Combine(Path.GetTempPath(), $"cowork-longtask-{Environment.ProcessId}");
 try
@@ -19,8 +22,8 @@ try
     Directory.CreateDirectory(folder);
     var files = Enumerable.Range(1, Math.Max(turns, offTurns)).Select(i => WriteReport(folder, i, fileKb * 1024)).ToList();
 
-    var on = await RunAsync("compaction on", files.Take(turns).ToList(), new ContextOptions());
-    var off = offTurns > 0 ? await RunAsync("compaction off", files.Take(offTurns).ToList(), new ContextOptions { Compaction = false }) : null;
+    var on = await RunAsync("compaction on", files.Take(turns).ToList(), new ContextOptions(), saveAt);
+    var off = offTurns > 0 ? await RunAsync("compaction off", files.Take(offTurns).ToList(), new ContextOptions { Compaction = false }, null) : null;
 
     Console.WriteLine();
     Console.WriteLine($"| run | reads | requests | summaries | total sent | largest request | wall time | compactions |");
@@ -57,7 +60,7 @@ finally
     Directory.Delete(root, recursive: true);
 }
 
-async Task<Result> RunAsync(string name, List<string> files, ContextOptions context)
+async Task<Result> RunAsync(string name, List<string> files, ContextOptions context, string? save)
 {
     await using var server = new ScriptedMessagesServer(files);
     await server.StartAsync();
@@ -88,6 +91,13 @@ async Task<Result> RunAsync(string name, List<string> files, ContextOptions cont
     {
         throw new InvalidOperationException(Invariant(
             $"Usage differs from the server's: {task.Usage.InputTokens:N0}/{task.Usage.OutputTokens:N0} tokens in {task.ModelCalls} calls metered, {server.InputTokensReported:N0}/{server.OutputTokensReported:N0} in {server.Requests} reported."));
+    }
+
+    if (save is not null)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(save)!);
+        await File.WriteAllTextAsync(save, server.LastRequest);
+        Console.WriteLine($"  last request saved to {save}");
     }
 
     Console.WriteLine(Invariant($"  usage metered = usage reported: {task.Usage.InputTokens:N0} input and {task.Usage.OutputTokens:N0} output tokens in {task.ModelCalls} calls"));

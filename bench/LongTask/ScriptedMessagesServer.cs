@@ -44,6 +44,9 @@ internal sealed class ScriptedMessagesServer : IAsyncDisposable
 
     public long LargestRequest { get; private set; }
 
+    /// <summary>The body of the latest request that was not a summary request.</summary>
+    public string LastRequest { get; private set; } = "";
+
     public long InputTokensReported { get; private set; }
 
     public long OutputTokensReported { get; private set; }
@@ -81,6 +84,7 @@ internal sealed class ScriptedMessagesServer : IAsyncDisposable
             }
             else
             {
+                LastRequest = text;
                 (content, stop) = Next();
             }
 
