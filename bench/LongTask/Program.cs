@@ -55,6 +55,11 @@ try
     Console.WriteLine(failures.Count == 0 ? "Targets met." : "Targets missed: " + string.Join("; ", failures) + ".");
     return enforce && failures.Count > 0 ? 3 : 0;
 }
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine($"LongTask: {ex.Message}");
+    return 2;
+}
 finally
 {
     Directory.Delete(root, recursive: true);

@@ -16,8 +16,8 @@ internal static class CompactionPrompts
         "(exact paths) and what was done to it, facts and numbers found that later steps need, and what failed. Drop chatter and " +
         "raw file contents that later steps do not need.";
 
-    /// <summary>The request that extends <paramref name="previous"/> with <paramref name="turns"/>.</summary>
-    public static List<ChatMessage> Extend(string previous, IEnumerable<ChatMessage> turns, int maxChars)
+    /// <summary>The request that extends <paramref name="previous"/> with <paramref name="turns"/> (from <see cref="Transcript"/>).</summary>
+    public static List<ChatMessage> Extend(string previous, IEnumerable<string> turns, int maxChars)
     {
         var text = new StringBuilder();
         if (previous.Length > 0)
@@ -26,28 +26,37 @@ internal static class CompactionPrompts
         }
 
         text.AppendLine("The turns to fold into it:");
-        foreach (var message in turns)
+        foreach (var turn in turns)
         {
-            foreach (var content in message.Contents)
-            {
-                switch (content)
-                {
-                    case TextContent { Text.Length: > 0 } said:
-                        text.Append('[').Append(message.Role.Value).Append("] ").AppendLine(Cut(said.Text, TextChars));
-                        break;
-                    case FunctionCallContent call:
-                        text.Append("[tool call ").Append(call.CallId).Append("] ").Append(call.Name).Append(' ')
-                            .AppendLine(Cut(System.Text.Json.JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions), TextChars));
-                        break;
-                    case FunctionResultContent result:
-                        text.Append("[tool result ").Append(result.CallId).Append("] ").AppendLine(Cut(TokenEstimate.ResultText(result.Result), ResultChars));
-                        break;
-                }
-            }
+            text.Append(turn);
         }
 
         text.AppendLine().Append(System.Globalization.CultureInfo.InvariantCulture, $"Write the updated summary, at most {maxChars:N0} characters.");
         return [new(ChatRole.System, SummarizerSystem), new(ChatRole.User, text.ToString())];
+    }
+
+    /// <summary>A message as the summarizer reads it: its text, its calls, and the start of each result.</summary>
+    public static string Transcript(ChatMessage message)
+    {
+        var text = new StringBuilder();
+        foreach (var content in message.Contents)
+        {
+            switch (content)
+            {
+                case TextContent { Text.Length: > 0 } said:
+                    text.Append('[').Append(message.Role.Value).Append("] ").AppendLine(Cut(said.Text, TextChars));
+                    break;
+                case FunctionCallContent call:
+                    text.Append("[tool call ").Append(call.CallId).Append("] ").Append(call.Name).Append(' ')
+                        .AppendLine(Cut(System.Text.Json.JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions), TextChars));
+                    break;
+                case FunctionResultContent result:
+                    text.Append("[tool result ").Append(result.CallId).Append("] ").AppendLine(Cut(TokenEstimate.ResultText(result.Result), ResultChars));
+                    break;
+            }
+        }
+
+        return text.ToString();
     }
 
     /// <summary>The user message that stands for the compacted turns; its first block is stable until the next compaction.</summary>

@@ -164,33 +164,55 @@ public sealed class ContextCompactingChatClient : DelegatingChatClient
     {
         _digest.Add(turns);
         var maxChars = (int)Math.Min(int.MaxValue / 2, budget * _options.SummaryShare * TokenEstimate.CharsPerToken);
-        string? written = null;
-        if (_modelSummaries)
-        {
-            try
-            {
-                var response = await base.GetResponseAsync(CompactionPrompts.Extend(_summary, turns, maxChars), new ChatOptions
-                {
-                    MaxOutputTokens = Math.Max(256, maxChars / TokenEstimate.CharsPerToken),
-                }, cancellationToken);
-                written = response.Text.Trim();
-            }
-            catch (ModelException ex)
-            {
-                _events.Publish(new Warning($"The model could not summarize older turns ({ex.Message}); a digest stands in for them."));
-            }
-        }
-
-        var summary = string.IsNullOrEmpty(written) ? _digest.Render(maxChars) : written;
-        if (summary.Length > maxChars)
-        {
-            summary = string.Concat(summary.AsSpan(0, maxChars), "…");
-        }
-
-        _summary = summary;
-        var block = new TextContent(CompactionPrompts.Summary(_digest.MessageCount, summary)) { AdditionalProperties = new() { [StablePrefixKey] = true } };
+        var summary = _modelSummaries ? await WriteAsync(turns, budget, maxChars, cancellationToken) : null;
+        _summary = Cap(string.IsNullOrEmpty(summary) ? _digest.Render(maxChars) : summary, maxChars);
+        var block = new TextContent(CompactionPrompts.Summary(_digest.MessageCount, _summary)) { AdditionalProperties = new() { [StablePrefixKey] = true } };
         _summaryMessage = new ChatMessage(ChatRole.User, [block]);
     }
+
+    /// <summary>
+    /// The model's summary of the turns folded into the one so far; in several requests when the turns would not fit in
+    /// one (a resumed task compacts its whole history at once). <see langword="null"/> when the model failed.
+    /// </summary>
+    private async Task<string?> WriteAsync(List<ChatMessage> turns, long budget, int maxChars, CancellationToken cancellationToken)
+    {
+        var room = (budget * TokenEstimate.CharsPerToken / 2) - _summary.Length;
+        var summary = _summary;
+        var chunk = new List<string>();
+        long size = 0;
+        try
+        {
+            foreach (var turn in turns.Select(CompactionPrompts.Transcript))
+            {
+                if (chunk.Count > 0 && size + turn.Length > room)
+                {
+                    summary = await SummarizeAsync(summary, chunk, maxChars, cancellationToken);
+                    (chunk, size) = ([], 0);
+                }
+
+                chunk.Add(turn);
+                size += turn.Length;
+            }
+
+            return chunk.Count > 0 ? await SummarizeAsync(summary, chunk, maxChars, cancellationToken) : summary;
+        }
+        catch (ModelException ex)
+        {
+            _events.Publish(new Warning($"The model could not summarize older turns ({ex.Message}); a digest stands in for them."));
+            return null;
+        }
+    }
+
+    private async Task<string> SummarizeAsync(string previous, List<string> turns, int maxChars, CancellationToken cancellationToken)
+    {
+        var response = await base.GetResponseAsync(CompactionPrompts.Extend(previous, turns, maxChars), new ChatOptions
+        {
+            MaxOutputTokens = Math.Max(256, maxChars / TokenEstimate.CharsPerToken),
+        }, cancellationToken);
+        return Cap(response.Text.Trim(), maxChars);
+    }
+
+    private static string Cap(string text, int maxChars) => text.Length > maxChars ? string.Concat(text.AsSpan(0, maxChars), "…") : text;
 
     /// <summary>What the inner client gets: the pinned messages, the summary and the plan, then the turns after the cut.</summary>
     private IReadOnlyList<ChatMessage> View(IReadOnlyList<ChatMessage> conversation)

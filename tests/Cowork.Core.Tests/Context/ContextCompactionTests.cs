@@ -117,6 +117,25 @@ public sealed class ContextCompactionTests
     }
 
     [Fact]
+    public async Task A_whole_long_history_at_once_is_summarized_in_requests_that_each_fit_the_budget()
+    {
+        // As after a resume: the first call already holds hundreds of turns.
+        var summaryRequests = new List<string>();
+        var inner = Summarizer(summaryRequests);
+        var compactor = Compactor(inner, window: 10_000, ContextSummaries.Model);
+        var conversation = LongConversation.Start().Reads(200);
+
+        await compactor.GetResponseAsync(conversation);
+
+        Assert.Single(_events.Of<ContextCompacted>());
+        Assert.InRange(summaryRequests.Count, 3, 100);
+        Assert.All(inner.Requests, r => Assert.True(TokenEstimate.Of(r) <= compactor.BudgetTokens, $"{TokenEstimate.Of(r)} tokens"));
+        Assert.All(summaryRequests.Skip(1), (r, i) => Assert.Contains($"The summary so far:\nSUMMARY {i + 1}:", r, StringComparison.Ordinal));
+        var calls = conversation.Take(compactor.Covered).SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
+        Assert.All(calls, c => Assert.Single(summaryRequests, r => r.Contains($"[tool call {c.CallId}]", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task The_model_written_summary_goes_through_the_metered_inner_client()
     {
         var summaryRequests = new List<string>();
