@@ -10,7 +10,7 @@ namespace Cowork;
 /// </summary>
 /// <remarks>
 /// With an <see cref="ArtifactStore"/>, a result over its threshold is kept as an artifact and the model gets its head,
-/// a one-line summary and a handle (results of <see cref="ToolNames.ReadArtifact"/> itself are always short enough).
+/// a one-line summary and a handle (<see cref="ToolNames.ReadArtifact"/> pages its own results under the threshold).
 /// </remarks>
 internal sealed class ToolInvoker(IReadOnlyDictionary<string, ToolDescriptor> tools, PermissionGate gate, EventPublisher events, ArtifactStore? artifacts = null)
 {
@@ -65,7 +65,7 @@ internal sealed class ToolInvoker(IReadOnlyDictionary<string, ToolDescriptor> to
             // AIFunctionFactory returns a string result as a JSON string element, which the providers send JSON-encoded
             // (in quotes, newlines as \n). The model gets the text itself.
             var returned = result is JsonElement { ValueKind: JsonValueKind.String } text ? text.GetString() : result;
-            return artifacts is null || name == ToolNames.ReadArtifact ? returned : Keep(call.CallId, name, returned);
+            return artifacts is null ? returned : Keep(call.CallId, name, returned);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

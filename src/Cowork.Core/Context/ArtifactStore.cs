@@ -40,8 +40,9 @@ public sealed class ArtifactStore
         var handle = Save(callId, result);
         var lines = CountLines(result);
         var head = Head(result, _options.ResultHeadChars, out var headLines);
+        var shown = headLines == 0 ? "above is the start of the first line" : $"above are the first {headLines:N0} lines";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{head}\n[Shortened: {tool} returned {result.Length:N0} characters in {lines:N0} lines; above are the first {headLines:N0} lines. " +
+            $"{head}\n[Shortened: {tool} returned {result.Length:N0} characters in {lines:N0} lines; {shown}. " +
             $"The whole result is kept as artifact \"{handle}\": call {ToolNames.ReadArtifact} with handle \"{handle}\" and first_line {headLines + 1} to read on.]");
     }
 
@@ -74,6 +75,14 @@ public sealed class ArtifactStore
             number++;
             if (number < firstLine)
             {
+                continue;
+            }
+
+            if (shown == 0 && line.Length > room)
+            {
+                // One line longer than a page (minified JSON, say): its start, so reading on always moves forward.
+                text.Append(line.AsSpan(0, room)).Append(CultureInfo.InvariantCulture, $" […{line.Length - room:N0} more characters on this line]\n");
+                shown++;
                 continue;
             }
 
@@ -121,13 +130,16 @@ public sealed class ArtifactStore
         return text.EndsWith('\n') ? lines : lines + 1;
     }
 
-    /// <summary>The whole lines that fit in <paramref name="maxChars"/> (or the start of the first line, when even it does not).</summary>
+    /// <summary>
+    /// The whole lines that fit in <paramref name="maxChars"/>, or the start of the first line when even it does not
+    /// (<paramref name="lines"/> is then 0: no line was shown whole).
+    /// </summary>
     private static string Head(string text, int maxChars, out int lines)
     {
         var end = text.LastIndexOf('\n', Math.Min(maxChars, text.Length - 1));
         if (end <= 0)
         {
-            lines = 1;
+            lines = 0;
             return text[..maxChars] + " […]";
         }
 

@@ -63,8 +63,8 @@ public sealed class ContextOptions
         set => _windowTokens = value is null or >= 1_000 ? value : throw new ArgumentOutOfRangeException(nameof(value), "At least 1,000 tokens.");
     }
 
-    /// <summary>Who writes the summary of older turns. Default <see cref="ContextSummaries.Auto"/>.</summary>
-    public ContextSummaries Summaries { get; set; } = ContextSummaries.Auto;
+    /// <summary>Who writes the summary of older turns. Default <see cref="ContextSummaries.Model"/>.</summary>
+    public ContextSummaries Summaries { get; set; } = ContextSummaries.Model;
 
     /// <summary>
     /// Tool results longer than this (in characters) are kept as task artifacts; the model gets their head and a handle to

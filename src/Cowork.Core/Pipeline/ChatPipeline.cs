@@ -33,8 +33,8 @@ internal static class ChatPipeline
         ContextOptions? context = null)
     {
         context ??= new ContextOptions();
-        var digestOnly = context.Summaries == ContextSummaries.Digest
-            || (context.Summaries == ContextSummaries.Auto && model.Provider is ModelProvider.Offline or ModelProvider.Scripted);
+        // Models without a window (offline, scripted) read the whole conversation: a forced window does not apply to them.
+        var window = ContextWindows.For(model) is null ? null : context.WindowTokens ?? ContextWindows.For(model);
         MeteringChatClient? meter = null;
         FinalCallChatClient? final = null;
         FunctionInvokingChatClient? loop = null;
@@ -48,7 +48,7 @@ internal static class ChatPipeline
             })
             .Use(inner => new BudgetChatClient(inner, budget ?? TaskBudget.None, price, events))
             .Use(inner => final = new FinalCallChatClient(inner, tools))
-            .Use(inner => new ContextCompactingChatClient(inner, context, ContextWindows.For(model) is null ? null : context.WindowTokens ?? ContextWindows.For(model), !digestOnly, events))
+            .Use(inner => new ContextCompactingChatClient(inner, context, window, context.Summaries == ContextSummaries.Model, events))
             .Use(inner => meter = new MeteringChatClient(inner, events, model.ToString()))
             .Use(inner => new RetryingChatClient(inner, model, retry, message => events.Publish(new Warning(message))))
             .Build();

@@ -66,6 +66,30 @@ public sealed class ArtifactTests
     }
 
     [Fact]
+    public async Task A_result_on_one_long_line_is_read_on_from_that_line_and_reading_moves_forward()
+    {
+        var minified = "{\"rows\":[" + string.Join(',', Enumerable.Range(1, 4_000).Select(i => $"{{\"id\":{i},\"v\":\"row {i}\"}}")) + "]}";
+        var model = new ScriptedChatClient([
+            _ => Conversation.Call("dump_log"),
+            conversation => Conversation.Call(ToolNames.ReadArtifact, $$"""{"handle":"{{Handle(Conversation.ResultsFor(conversation, "dump_log").Single())}}"}"""),
+            _ => ScriptedChatClient.Reply("Done."),
+        ]);
+
+        var (task, _) = await TestRun.RunAsync(model, Model, [Dump(minified)]);
+
+        Assert.Equal(TaskState.Completed, task.State);
+        var shortened = Conversation.ResultsFor(model.Requests[1], "dump_log").Single();
+        Assert.Contains("in 1 lines; above is the start of the first line", shortened, StringComparison.Ordinal);
+        Assert.Contains("and first_line 1 to read on", shortened, StringComparison.Ordinal);
+        var page = Conversation.ResultsFor(model.Requests[^1], ToolNames.ReadArtifact).Single();
+        Assert.StartsWith("Artifact \"", page, StringComparison.Ordinal);
+        Assert.Contains("{\"rows\":[{\"id\":1,", page, StringComparison.Ordinal);
+        Assert.Contains("more characters on this line]", page, StringComparison.Ordinal);
+        Assert.EndsWith("[End of the artifact.]", page, StringComparison.Ordinal);
+        Assert.True(page.Length <= new ContextOptions().LargeResultChars, $"{page.Length} characters");
+    }
+
+    [Fact]
     public async Task A_result_under_the_threshold_reaches_the_model_whole()
     {
         var small = string.Join('\n', Big.Split('\n').Take(100));
