@@ -7,8 +7,9 @@ using Cowork.Files;
 // Long-task benchmark (see bench/README.md): the real AgentRunner with the file tools reads N files of 8 KB, one a
 // turn, through the official Anthropic SDK against a loopback Messages API server; once with context management as
 // shipped and once with compaction off.
-// Usage: LongTask [--turns 300] [--file-kb 8] [--off-turns N] [--save FILE] [--enforce-targets]
-//   --off-turns 0 skips the run with compaction off; --save writes the last request of the compacted run to FILE.
+// Usage: LongTask [--turns 300] [--file-kb 8] [--off-turns N] [--digest] [--save FILE] [--enforce-targets]
+//   --off-turns 0 skips the run with compaction off; --digest has the deterministic digest written instead of a
+//   model summary; --save writes the last request of the compacted run to FILE.
 var turns = Option("--turns", 300);
 var fileKb = Option("--file-kb", 8);
 var offTurns = Option("--off-turns", turns);
@@ -22,7 +23,8 @@ try
     Directory.CreateDirectory(folder);
     var files = Enumerable.Range(1, Math.Max(turns, offTurns)).Select(i => WriteReport(folder, i, fileKb * 1024)).ToList();
 
-    var on = await RunAsync("compaction on", files.Take(turns).ToList(), new ContextOptions(), saveAt);
+    var summaries = args.Contains("--digest") ? ContextSummaries.Digest : ContextSummaries.Model;
+    var on = await RunAsync("compaction on", files.Take(turns).ToList(), new ContextOptions { Summaries = summaries }, saveAt);
     var off = offTurns > 0 ? await RunAsync("compaction off", files.Take(offTurns).ToList(), new ContextOptions { Compaction = false }, null) : null;
 
     Console.WriteLine();

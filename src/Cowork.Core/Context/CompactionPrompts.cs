@@ -48,7 +48,7 @@ internal static class CompactionPrompts
                     break;
                 case FunctionCallContent call:
                     text.Append("[tool call ").Append(call.CallId).Append("] ").Append(call.Name).Append(' ')
-                        .AppendLine(Cut(System.Text.Json.JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions), TextChars));
+                        .AppendLine(Cut(TokenEstimate.Arguments(call), TextChars));
                     break;
                 case FunctionResultContent result:
                     text.Append("[tool result ").Append(result.CallId).Append("] ").AppendLine(Cut(TokenEstimate.ResultText(result.Result), ResultChars));

@@ -167,8 +167,7 @@ internal sealed class ConversationDigest
         _ => [],
     };
 
-    private static string Arguments(FunctionCallContent call) =>
-        Shorten(call.Arguments is null ? "{}" : JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions), LineLength);
+    private static string Arguments(FunctionCallContent call) => Shorten(TokenEstimate.Arguments(call), LineLength);
 
     private static string OneLine(string text)
     {

@@ -13,6 +13,12 @@ internal static class TokenEstimate
     public const int CharsPerToken = 4;
     private const int PerMessage = 4;
 
+    /// <summary>JSON as the providers send it: on one line.</summary>
+    public static JsonSerializerOptions CompactJson { get; } = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+
+    /// <summary>A tool call's arguments as JSON on one line.</summary>
+    public static string Arguments(FunctionCallContent call) => call.Arguments is null ? "{}" : JsonSerializer.Serialize(call.Arguments, CompactJson);
+
     public static long Of(IEnumerable<ChatMessage> messages) => messages.Sum(Of);
 
     public static long Of(ChatMessage message) => PerMessage + (Chars(message) / CharsPerToken);
@@ -30,7 +36,7 @@ internal static class TokenEstimate
             {
                 TextContent text => text.Text.Length,
                 TextReasoningContent reasoning => reasoning.Text.Length,
-                FunctionCallContent call => call.Name.Length + call.CallId.Length + (call.Arguments is null ? 2 : JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions).Length),
+                FunctionCallContent call => call.Name.Length + call.CallId.Length + Arguments(call).Length,
                 FunctionResultContent result => result.CallId.Length + ResultText(result.Result).Length,
                 DataContent data => data.Data.Length,
                 _ => 16,
@@ -47,6 +53,6 @@ internal static class TokenEstimate
         string text => text,
         JsonElement { ValueKind: JsonValueKind.String } element => element.GetString() ?? "",
         JsonElement element => element.GetRawText(),
-        _ => JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions),
+        _ => JsonSerializer.Serialize(result, CompactJson),
     };
 }
