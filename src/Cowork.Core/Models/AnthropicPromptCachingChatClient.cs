@@ -12,14 +12,19 @@ namespace Cowork;
 /// <remarks>
 /// The caller's messages are not changed: marked messages and blocks are copies. At most three breakpoints are set;
 /// the API allows four. Only the SDK's own <see cref="IChatClient"/> reads the marks (see <see cref="AIContentCacheExtensions"/>).
+/// A request that declares no tools (a summary of older turns) is sent unmarked: it is not repeated, and writing it to
+/// the cache would cost a quarter more than sending it.
 /// </remarks>
 internal sealed class AnthropicPromptCachingChatClient(IChatClient innerClient) : DelegatingChatClient(innerClient)
 {
     public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        base.GetResponseAsync(Mark(messages), options, cancellationToken);
+        base.GetResponseAsync(Repeats(options) ? Mark(messages) : messages, options, cancellationToken);
 
     public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        base.GetStreamingResponseAsync(Mark(messages), options, cancellationToken);
+        base.GetStreamingResponseAsync(Repeats(options) ? Mark(messages) : messages, options, cancellationToken);
+
+    /// <summary>Whether the request is a call of the tool loop, whose prefix the next call repeats.</summary>
+    private static bool Repeats(ChatOptions? options) => options?.Tools is { Count: > 0 };
 
     internal static List<ChatMessage> Mark(IEnumerable<ChatMessage> messages)
     {

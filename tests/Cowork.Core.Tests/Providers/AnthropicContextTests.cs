@@ -126,6 +126,7 @@ public sealed class AnthropicContextTests : IAsyncLifetime
         Assert.NotEmpty(compactions);
         Assert.Equal(compactions.Count, summaries.Count);
         Assert.All(summaries, s => Assert.Null(s.Json["tools"]));
+        Assert.All(summaries, s => Assert.Equal(0, Breakpoints(s)));
 
         var work = requests.Where(r => !IsSummaryRequest(r)).ToList();
         var compacted = work.Where(r => r.Body.Contains("[Context summary]", StringComparison.Ordinal)).ToList();
