@@ -8,7 +8,7 @@ namespace Cowork;
 /// gives the model their head, a one-line summary and a handle that <see cref="ArtifactTool"/> reads from.
 /// </summary>
 /// <remarks>Thread-safe: each artifact is its own file, written whole (temp file, then rename) before its handle is handed out.</remarks>
-public sealed class ArtifactStore
+internal sealed class ArtifactStore
 {
     private readonly string _folder;
     private readonly ContextOptions _options;

@@ -46,15 +46,14 @@ public sealed class ContextCompactingChatClient : DelegatingChatClient
 
     /// <param name="innerClient">The client the compacted view goes to; summaries are written through it too.</param>
     /// <param name="windowTokens">The model's context window; <see langword="null"/> for none (every call goes through as it is).</param>
-    /// <param name="modelSummaries">Whether the model writes the summary (else the deterministic digest).</param>
-    public ContextCompactingChatClient(IChatClient innerClient, ContextOptions options, int? windowTokens, bool modelSummaries, EventPublisher events)
+    public ContextCompactingChatClient(IChatClient innerClient, ContextOptions options, int? windowTokens, EventPublisher events)
         : base(innerClient)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(events);
         _options = options;
         _events = events;
-        _modelSummaries = modelSummaries;
+        _modelSummaries = options.Summaries == ContextSummaries.Model;
         BudgetTokens = options.Compaction && windowTokens is { } window ? Math.Min((long)(window * options.BudgetShare), options.MaxBudgetTokens) : null;
     }
 

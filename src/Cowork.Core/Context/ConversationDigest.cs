@@ -27,9 +27,6 @@ internal sealed class ConversationDigest
 
     public int MessageCount { get; private set; }
 
-    /// <summary>The files named in tool calls, first use first.</summary>
-    public IReadOnlyList<string> Files => _files;
-
     public void Add(IEnumerable<ChatMessage> messages)
     {
         foreach (var message in messages)

@@ -11,7 +11,8 @@ namespace Cowork;
 /// <item><see cref="FinalCallChatClient"/>: keeps tools declared but unusable on the last call the turn budget allows.</item>
 /// <item><see cref="ContextCompactingChatClient"/>: sends a compacted view of the conversation once it nears the context
 /// budget. It sits below <see cref="FinalCallChatClient"/>, so its own summary calls (which declare no tools) are not taken
-/// for the last call, and above metering, so those calls are counted and their tokens reported.</item>
+/// for the last call, and above metering, so those calls are counted (as model calls: the turn limit checked at the start
+/// of a tool loop does not see the ones made during it) and their tokens reported.</item>
 /// <item><see cref="MeteringChatClient"/>: counts every model call and reports its tokens.</item>
 /// <item><see cref="RetryingChatClient"/>: retries transient failures and names the others.</item>
 /// <item>The provider's client (Anthropic, OpenAI-compatible, offline, scripted).</item>
@@ -48,7 +49,7 @@ internal static class ChatPipeline
             })
             .Use(inner => new BudgetChatClient(inner, budget ?? TaskBudget.None, price, events))
             .Use(inner => final = new FinalCallChatClient(inner, tools))
-            .Use(inner => new ContextCompactingChatClient(inner, context, window, context.Summaries == ContextSummaries.Model, events))
+            .Use(inner => new ContextCompactingChatClient(inner, context, window, events))
             .Use(inner => meter = new MeteringChatClient(inner, events, model.ToString()))
             .Use(inner => new RetryingChatClient(inner, model, retry, message => events.Publish(new Warning(message))))
             .Build();

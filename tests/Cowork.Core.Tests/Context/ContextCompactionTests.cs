@@ -11,7 +11,7 @@ public sealed class ContextCompactionTests
     public ContextCompactionTests() => _hub.Subscribe(_events);
 
     private ContextCompactingChatClient Compactor(IChatClient inner, int window, ContextSummaries summaries = ContextSummaries.Digest) =>
-        new(inner, new ContextOptions { Summaries = summaries }, window, summaries == ContextSummaries.Model, _hub.For(AgentInfo.MainId));
+        new(inner, new ContextOptions { Summaries = summaries }, window, _hub.For(AgentInfo.MainId));
 
     /// <summary>A model that answers summary requests with <c>SUMMARY n</c> and everything else with "Next.".</summary>
     private static ScriptedChatClient Summarizer(List<string> summaryRequests) => new(Enumerable.Range(0, 100).Select(_ =>
