@@ -10,6 +10,8 @@ using Cowork.Files;
 // Usage: LongTask [--turns 300] [--file-kb 8] [--off-turns N] [--digest] [--save FILE] [--enforce-targets]
 //   --off-turns 0 skips the run with compaction off; --digest has the deterministic digest written instead of a
 //   model summary; --save writes the last request of the compacted run to FILE.
+// LongTask --serve [--turns N] only writes the files and serves the task, for a real `cowork run` to play against:
+//   it prints the folder and ANTHROPIC_BASE_URL, and stops after the task's last request (or Ctrl-C).
 var turns = Option("--turns", 300);
 var fileKb = Option("--file-kb", 8);
 var offTurns = Option("--off-turns", turns);
@@ -22,6 +24,16 @@ try
     var folder = Path.Combine(root, "reports");
     Directory.CreateDirectory(folder);
     var files = Enumerable.Range(1, Math.Max(turns, offTurns)).Select(i => WriteReport(folder, i, fileKb * 1024)).ToList();
+
+    if (args.Contains("--serve"))
+    {
+        await using var served = new ScriptedMessagesServer(files.Take(turns).ToList());
+        await served.StartAsync();
+        Console.WriteLine($"folder: {folder}\nANTHROPIC_BASE_URL={served.BaseUrl}");
+        await served.Finished.WaitAsync(TimeSpan.FromMinutes(30));
+        Console.WriteLine(Invariant($"served {served.Requests} requests ({served.SummaryRequests} summaries), {Mb(served.BytesReceived)} in all, the largest {Kb(served.LargestRequest)}"));
+        return 0;
+    }
 
     var summaries = args.Contains("--digest") ? ContextSummaries.Digest : ContextSummaries.Model;
     var on = await RunAsync("compaction on", files.Take(turns).ToList(), new ContextOptions { Summaries = summaries }, saveAt);

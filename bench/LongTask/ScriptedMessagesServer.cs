@@ -21,7 +21,9 @@ internal sealed class ScriptedMessagesServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly IReadOnlyList<string> _files;
     private readonly Lock _gate = new();
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _step;
+    private bool _done;
 
     public ScriptedMessagesServer(IReadOnlyList<string> files)
     {
@@ -35,6 +37,9 @@ internal sealed class ScriptedMessagesServer : IAsyncDisposable
     }
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Completes once the task's last turn was answered.</summary>
+    public Task Finished => _finished.Task;
 
     public int Requests { get; private set; }
 
@@ -110,6 +115,9 @@ internal sealed class ScriptedMessagesServer : IAsyncDisposable
             return;
         }
 
+        // After this response the task is over: the answer is on its way before Finished lets the server stop.
+        var last = stop == "end_turn" && _done;
+
         context.Response.ContentType = "text/event-stream";
         var events = new StringBuilder();
         Event(events, "message_start", new JsonObject { ["type"] = "message_start", ["message"] = message });
@@ -136,6 +144,11 @@ internal sealed class ScriptedMessagesServer : IAsyncDisposable
         });
         Event(events, "message_stop", new JsonObject { ["type"] = "message_stop" });
         await context.Response.WriteAsync(events.ToString(), context.RequestAborted);
+        await context.Response.CompleteAsync();
+        if (last)
+        {
+            _finished.TrySetResult();
+        }
     }
 
     /// <summary>The next turn of the task: plan, describe the plan, then (after approval) one read a turn, then finish.</summary>
@@ -158,9 +171,13 @@ internal sealed class ScriptedMessagesServer : IAsyncDisposable
             return (Tool("read_file", new JsonObject { ["path"] = _files[read] }), "tool_use");
         }
 
-        return read == _files.Count
-            ? (Tool("update_plan", new JsonObject { ["steps"] = Steps("done") }), "tool_use")
-            : (Text($"Read all {_files.Count} reports."), "end_turn");
+        if (read == _files.Count)
+        {
+            return (Tool("update_plan", new JsonObject { ["steps"] = Steps("done") }), "tool_use");
+        }
+
+        _done = true;
+        return (Text($"Read all {_files.Count} reports."), "end_turn");
     }
 
     private static JsonArray Steps(string status) =>
