@@ -40,7 +40,7 @@ internal sealed class ArtifactStore
         var handle = Save(callId, result);
         var lines = CountLines(result);
         var head = Head(result, _options.ResultHeadChars, out var headLines);
-        var shown = headLines == 0 ? "above is the start of the first line" : $"above are the first {headLines:N0} lines";
+        var shown = headLines == 0 ? "above is the start of the first line" : string.Create(CultureInfo.InvariantCulture, $"above are the first {headLines:N0} lines");
         return string.Create(CultureInfo.InvariantCulture,
             $"{head}\n[Shortened: {tool} returned {result.Length:N0} characters in {lines:N0} lines; {shown}. " +
             $"The whole result is kept as artifact \"{handle}\": call {ToolNames.ReadArtifact} with handle \"{handle}\" and first_line {headLines + 1} to read on.]");
