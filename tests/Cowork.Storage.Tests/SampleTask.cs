@@ -37,6 +37,7 @@ internal static class SampleTask
         new DeliverableAdded("/home/ann/Downloads/report.xlsx", "The first report"),
         new DeliverableAdded("/home/ann/Downloads/report.xlsx", "The report"),
         new Warning("Two files had the same name."),
+        new ContextCompacted(12, 1800, 90_000, 30_000),
         new UsageReported(model, 3000, 400, 2900, 50),
         new TaskFinished(TaskState.Paused, StopReason.Paused, "Paused."),
         new TaskResumed(TaskState.Paused),

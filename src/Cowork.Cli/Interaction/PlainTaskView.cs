@@ -57,6 +57,11 @@ internal sealed class PlainTaskView(CliHost host, bool approvePlan, PriceTable? 
                 FlushText();
                 _out.WriteLine($"warning: {warning.Message}");
                 break;
+            case ContextCompacted compacted:
+                FlushText();
+                _out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"context: {compacted.MessagesCompacted:N0} older messages summarized (about {compacted.TokensBefore:N0} → {compacted.TokensAfter:N0} tokens)"));
+                break;
             case ApprovalRequested:
                 FlushText();
                 break;

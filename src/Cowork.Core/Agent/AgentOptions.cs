@@ -31,6 +31,9 @@ public sealed class AgentOptions
     /// <summary>Model prices for cost budgets and estimates.</summary>
     public PriceTable Prices { get; set; } = new();
 
+    /// <summary>How the conversation is kept within the model's context window, and large tool results out of it.</summary>
+    public ContextOptions Context { get; set; } = new();
+
     /// <summary>Retry behaviour for model calls; <see langword="null"/> for the defaults.</summary>
     public RetryOptions? Retry { get; set; }
 }

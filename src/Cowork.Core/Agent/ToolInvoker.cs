@@ -8,7 +8,11 @@ namespace Cowork;
 /// Runs one tool call for <see cref="FunctionInvokingChatClient"/>: through the permission gate, with events
 /// before and after, and with every failure turned into text the model can act on.
 /// </summary>
-internal sealed class ToolInvoker(IReadOnlyDictionary<string, ToolDescriptor> tools, PermissionGate gate, EventPublisher events)
+/// <remarks>
+/// With an <see cref="ArtifactStore"/>, a result over its threshold is kept as an artifact and the model gets its head,
+/// a one-line summary and a handle (<see cref="ToolNames.ReadArtifact"/> pages its own results under the threshold).
+/// </remarks>
+internal sealed class ToolInvoker(IReadOnlyDictionary<string, ToolDescriptor> tools, PermissionGate gate, EventPublisher events, ArtifactStore? artifacts = null)
 {
     private const int SummaryLength = 200;
 
@@ -88,7 +92,8 @@ internal sealed class ToolInvoker(IReadOnlyDictionary<string, ToolDescriptor> to
 
             // AIFunctionFactory returns a string result as a JSON string element, which the providers send JSON-encoded
             // (in quotes, newlines as \n). The model gets the text itself.
-            return result is JsonElement { ValueKind: JsonValueKind.String } text ? text.GetString() : result;
+            var returned = result is JsonElement { ValueKind: JsonValueKind.String } text ? text.GetString() : result;
+            return artifacts is null ? returned : Keep(call.CallId, name, returned);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -109,6 +114,26 @@ internal sealed class ToolInvoker(IReadOnlyDictionary<string, ToolDescriptor> to
 
     /// <summary>Stands for a tool the task no longer has; the lookup in <see cref="InvokeCoreAsync"/> refuses it by name.</summary>
     private static AIFunction MissingTool(string name) => AIFunctionFactory.Create(() => "", name);
+
+    /// <summary>A large result as an artifact's head and handle; if it cannot be kept, its head and a warning.</summary>
+    private object? Keep(string callId, string name, object? result)
+    {
+        var text = TokenEstimate.ResultText(result);
+        if (text.Length <= artifacts!.Threshold)
+        {
+            return result;
+        }
+
+        try
+        {
+            return artifacts.Shorten(callId, name, text);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            events.Publish(new Warning($"The large result of {name} could not be kept as an artifact ({ex.Message}); the model got its start only."));
+            return string.Concat(text.AsSpan(0, artifacts.Threshold), "\n[Shortened: the rest could not be kept.]");
+        }
+    }
 
     private string Fail(string callId, string name, string message, Stopwatch? clock = null)
     {

@@ -34,6 +34,7 @@ namespace Cowork;
 [JsonDerivedType(typeof(FileChanged), "file_changed")]
 [JsonDerivedType(typeof(DeliverableAdded), "deliverable")]
 [JsonDerivedType(typeof(Warning), "warning")]
+[JsonDerivedType(typeof(ContextCompacted), "context_compacted")]
 [JsonDerivedType(typeof(TaskFinished), "task_finished")]
 public abstract record TaskEvent
 {

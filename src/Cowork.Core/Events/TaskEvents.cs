@@ -66,6 +66,12 @@ public sealed record DeliverableAdded(string Path, string Description) : TaskEve
 
 public sealed record Warning(string Message) : TaskEvent;
 
+/// <summary>
+/// Older turns were replaced by a summary in what the model is sent (the full history stays here, in the log).
+/// The token counts are the estimates of the request before and after.
+/// </summary>
+public sealed record ContextCompacted(int MessagesCompacted, int SummaryChars, long TokensBefore, long TokensAfter) : TaskEvent;
+
 /// <summary>The run ended. <paramref name="Message"/> is the model's final answer or the reason it stopped.</summary>
 public sealed record TaskFinished(TaskState State, StopReason Reason, string Message) : TaskEvent;
 

@@ -7,7 +7,10 @@ using Microsoft.Extensions.AI;
 
 namespace Cowork;
 
-/// <summary>The only place that touches the Anthropic SDK's client types; see <see cref="ModelClientFactory"/>.</summary>
+/// <summary>
+/// The only place that touches the Anthropic SDK's client types (with <see cref="AnthropicPromptCachingChatClient"/>,
+/// which it wraps around the SDK's client); see <see cref="ModelClientFactory"/>.
+/// </summary>
 internal static class AnthropicClients
 {
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -16,7 +19,7 @@ internal static class AnthropicClients
         var client = baseUrl is null
             ? new AnthropicClient { ApiKey = key, MaxRetries = 0, Timeout = timeout }
             : new AnthropicClient { ApiKey = key, MaxRetries = 0, Timeout = timeout, BaseUrl = baseUrl };
-        return client.AsIChatClient(model, maxOutputTokens);
+        return new AnthropicPromptCachingChatClient(client.AsIChatClient(model, maxOutputTokens));
     }
 
     /// <summary>

@@ -11,11 +11,16 @@ namespace Cowork;
 /// <item><see cref="SteeringChatClient"/>: holds the next model call back when the person paused the task or sent directions.</item>
 /// <item><see cref="BudgetChatClient"/>: stops model calls at the task's budget or the day's, warns at 80 %.</item>
 /// <item><see cref="FinalCallChatClient"/>: keeps tools declared but unusable on the last call the turn budget allows.</item>
+/// <item><see cref="ContextCompactingChatClient"/>: sends a compacted view of the conversation once it nears the context
+/// budget. It sits below <see cref="FinalCallChatClient"/>, so its own summary calls (which declare no tools) are not taken
+/// for the last call, and above metering, so those calls are counted (as model calls: the turn limit checked at the start
+/// of a tool loop does not see the ones made during it) and their tokens reported.</item>
 /// <item><see cref="MeteringChatClient"/>: counts every model call and reports its tokens.</item>
 /// <item><see cref="RetryingChatClient"/>: retries transient failures and names the others.</item>
 /// <item>The provider's client (Anthropic, OpenAI-compatible, offline, scripted).</item>
 /// </list>
-/// Everything between the tool loop and metering sees each model call with the full conversation.
+/// Everything above compaction sees each model call with the full conversation. Providers may wrap their own client
+/// (Anthropic's adds prompt-cache breakpoints to what it sends).
 /// </remarks>
 internal sealed class ChatPipeline
 {
@@ -47,8 +52,12 @@ internal sealed class ChatPipeline
         TaskBudget? budget = null,
         ModelPrice? price = null,
         int callsSoFar = 0,
-        DailyBudget? daily = null)
+        DailyBudget? daily = null,
+        ContextOptions? context = null)
     {
+        context ??= new ContextOptions();
+        // Models without a window (offline, scripted) read the whole conversation: a forced window does not apply to them.
+        var window = ContextWindows.For(model) is null ? null : context.WindowTokens ?? ContextWindows.For(model);
         MeteringChatClient? meter = null;
         FinalCallChatClient? final = null;
         FunctionInvokingChatClient? loop = null;
@@ -64,6 +73,7 @@ internal sealed class ChatPipeline
             .Use(inner => new SteeringChatClient(inner, control))
             .Use(inner => new BudgetChatClient(inner, budget ?? TaskBudget.None, price, events, daily))
             .Use(inner => final = new FinalCallChatClient(inner, tools))
+            .Use(inner => new ContextCompactingChatClient(inner, context, window, events))
             .Use(inner => meter = new MeteringChatClient(inner, events, model.ToString(), callsSoFar))
             .Use(inner => new RetryingChatClient(inner, model, retry, message => events.Publish(new Warning(message))))
             .Build();

@@ -26,6 +26,18 @@ internal sealed class LoopbackAnthropicServer : LoopbackHttpServer
                 : LoopbackResponse.Json(200, Message(reply, id, model, streaming: false).ToJsonString());
         });
 
+    /// <summary>Queues a reply decided from the request it answers, streamed or not as the request asks.</summary>
+    public void EnqueueMessage(Func<LoopbackRequest, AnthropicReply> reply) =>
+        Enqueue(request =>
+        {
+            var id = $"msg_{Interlocked.Increment(ref _messages):D4}";
+            var model = request.Json["model"]?.GetValue<string>() ?? "claude-test";
+            var answer = reply(request);
+            return request.IsStreaming
+                ? LoopbackResponse.EventStream(Events(answer, id, model))
+                : LoopbackResponse.Json(200, Message(answer, id, model, streaming: false).ToJsonString());
+        });
+
     /// <summary>Queues a streamed reply whose connection drops after <paramref name="afterEvents"/> events.</summary>
     public void EnqueueCut(AnthropicReply reply, int afterEvents) =>
         Enqueue(request =>
