@@ -107,7 +107,7 @@ internal sealed class RunCommand : Command
                 : new PlainTaskView(_host, parsed.GetValue(_yes), prices);
         hub.Subscribe(view);
 
-        var runner = new AgentRunner(provider, [new FileToolset(), new DocumentToolset(), new DataToolset(), new SandboxToolset()], view, options);
+        var runner = new AgentRunner(provider, [new FileToolset(), new DocumentToolset(), new DataToolset(), new SandboxToolset(config.RunCode)], view, options);
         var task = await view.RunAsync(() => runner.RunAsync(
             new TaskRequest(request, folders, model, dataDirectory) { ProtectedPaths = [paths.Home, paths.ConfigFile] }, hub, cancellationToken));
         return ExitCodes.For(task);

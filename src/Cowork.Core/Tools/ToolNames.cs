@@ -19,4 +19,5 @@ public static class ToolNames
     public const string OrganizeFolder = "organize_folder";
     public const string RenameFiles = "rename_files";
     public const string FindDuplicates = "find_duplicates";
+    public const string RunCode = "run_code";
 }
