@@ -36,7 +36,7 @@ internal static class CodeProcess
         }
 
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new ToolException($"{command[0]} could not be started.");
+        using var process = await StartAsync(start);
         string? stopped = null;
         var gate = new Lock();
         void Stop(string reason)
@@ -85,6 +85,37 @@ internal static class CodeProcess
         clock.Stop();
         cancellationToken.ThrowIfCancellationRequested();
         return new CodeRun(stopped is null ? process.ExitCode : null, stopped, output.ToString(), errors.ToString(), clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Starts the process from a thread of its own that lives until the process ends: bwrap's --die-with-parent is
+    /// PR_SET_PDEATHSIG, which fires when the thread that forked it exits, and thread-pool threads come and go.
+    /// </summary>
+    private static Task<Process> StartAsync(ProcessStartInfo start)
+    {
+        var started = new TaskCompletionSource<Process>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            Process process;
+            try
+            {
+                process = Process.Start(start) ?? throw new ToolException($"{start.FileName} could not be started.");
+            }
+            catch (Exception ex)
+            {
+                started.SetException(ex);
+                return;
+            }
+
+            started.SetResult(process);
+            process.WaitForExit();
+        })
+        {
+            IsBackground = true,
+            Name = "run_code",
+        };
+        thread.Start();
+        return started.Task;
     }
 
     private static async Task FeedAsync(StreamWriter input, string? text)

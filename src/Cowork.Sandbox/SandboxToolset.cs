@@ -3,16 +3,31 @@ using Microsoft.Extensions.AI;
 namespace Cowork.Sandbox;
 
 /// <summary>The sandboxed code tool, run_code.</summary>
-/// <param name="config">The config's run_code section: the unsandboxed opt-in and the limits.</param>
-public sealed class SandboxToolset(RunCodeConfig? config = null) : IToolset
+public sealed class SandboxToolset : IToolset
 {
-    private readonly RunCodeConfig _config = config ?? new RunCodeConfig();
+    private readonly RunCodeConfig _config;
+    private readonly ResourceLimits _limits;
+    private readonly SandboxHost? _host;
+
+    /// <param name="config">The config's run_code section: the unsandboxed opt-in and the limits.</param>
+    public SandboxToolset(RunCodeConfig? config = null)
+        : this(config ?? new RunCodeConfig(), ResourceLimits.From(config ?? new RunCodeConfig()), null)
+    {
+    }
+
+    /// <summary>With other limits, or another host (tests).</summary>
+    internal SandboxToolset(RunCodeConfig config, ResourceLimits limits, SandboxHost? host)
+    {
+        _config = config;
+        _limits = limits;
+        _host = host;
+    }
 
     public IEnumerable<ToolDescriptor> CreateTools(ToolContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var host = SandboxHost.Current;
-        var limits = ResourceLimits.From(_config);
+        var host = _host ?? SandboxHost.Current;
+        var limits = _limits;
         var tool = new RunCodeTool(Workspace.ForTask(context), context.Events, host, limits, _config.AllowUnsandboxed,
             Path.Combine(context.DataDirectory, "run_code"));
         var effects = ToolEffects.RunCode
