@@ -10,8 +10,8 @@ namespace Cowork.Sandbox;
 /// </summary>
 internal static class CodeProcess
 {
-    private const int HeadChars = 6000;
-    private const int TailChars = 4000;
+    private const int HeadChars = 4000;
+    private const int TailChars = 3000;
     private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(200);
 
     /// <param name="onOutput">Called with ("stdout" or "stderr", text) for each piece of output, from two threads.</param>
