@@ -289,26 +289,45 @@ internal sealed class RunCodeTool(Workspace workspace, EventPublisher events, Sa
         return total;
     }
 
-    /// <summary>Removes a run's folder; the overlay's work folder is left mode 000, so folders are opened up first.</summary>
+    /// <summary>
+    /// Removes a run's folder through a folder root, so names that are not UTF-8 go too. The overlay leaves its work
+    /// folder mode 000, so that one is opened up first.
+    /// </summary>
     private static void DeleteTree(string path)
     {
         try
         {
-            foreach (var folder in Directory.EnumerateDirectories(path, "*", new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0 }))
+            foreach (var work in Directory.EnumerateDirectories(path, "layer*").Select(l => Path.Combine(l, "work", "work")).Where(Directory.Exists))
             {
                 if (!OperatingSystem.IsWindows())
                 {
-                    File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                    File.SetUnixFileMode(work, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
                 }
-
-                DeleteTree(folder);
             }
 
-            Directory.Delete(path, recursive: true);
+            using (var root = FolderRoot.Open(path))
+            {
+                RemoveContents(root, RelativePath.Root);
+            }
+
+            Directory.Delete(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FolderRootException)
         {
             // Left in the task's own folder; nothing of the person's.
+        }
+    }
+
+    private static void RemoveContents(IFolderRoot root, RelativePath folder)
+    {
+        foreach (var entry in root.List(folder))
+        {
+            if (entry.Status.Kind == EntryKind.Directory)
+            {
+                RemoveContents(root, entry.Path);
+            }
+
+            root.Remove(entry.Path);
         }
     }
 
