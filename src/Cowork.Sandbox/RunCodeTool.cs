@@ -25,7 +25,8 @@ internal sealed class RunCodeTool(Workspace workspace, EventPublisher events, Sa
         "and code is never run unconfined unless the person sets \"run_code\": { \"allow_unsandboxed\": true } in the config. " +
         "Do the work with the other tools, or tell the person what is needed.";
 
-    public bool Unsandboxed => host.Kind == SandboxKind.None;
+    /// <summary>It would run code unconfined: no sandbox here, and the person opted in.</summary>
+    public bool Unsandboxed => host.Kind == SandboxKind.None && allowUnsandboxed;
 
     public async Task<string> RunCode(
         [Description("python or bash.")] string language,
