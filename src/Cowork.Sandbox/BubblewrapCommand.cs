@@ -65,7 +65,9 @@ internal static class BubblewrapCommand
             }
         }
 
-        foreach (var file in EtcFiles)
+        // Python's per-version site configuration (Debian: /etc/python3.11/sitecustomize.py, linked from /usr/lib).
+        var pythonEtc = Directory.Exists("/etc") ? Directory.EnumerateDirectories("/etc", "python3.*") : [];
+        foreach (var file in EtcFiles.Concat(pythonEtc))
         {
             args.AddRange(["--ro-bind-try", file, file]);
         }
