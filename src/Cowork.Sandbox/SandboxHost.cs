@@ -1,9 +1,7 @@
-using System.Diagnostics;
-
 namespace Cowork.Sandbox;
 
 /// <summary>What this machine offers for running code: the sandbox, the interpreters, Python's libraries.</summary>
-/// <remarks>Found once per process (<see cref="Current"/>); the Python probe costs one interpreter start.</remarks>
+/// <remarks>Found once per process (<see cref="Current"/>), by file lookups only.</remarks>
 public sealed record SandboxHost
 {
     // Only interpreters under the system folders the sandbox mounts can run inside it (a pyenv in the home folder cannot).
@@ -81,33 +79,23 @@ public sealed record SandboxHost
         };
     }
 
+    /// <summary>
+    /// The version from the interpreter's name (python3 → python3.11) and the libraries from the system's package
+    /// folders: file lookups only, since starting Python here would delay every task's first request.
+    /// </summary>
     private static (string? Version, IReadOnlyList<string> Libraries) Probe(string python)
     {
-        var script = "import sys, importlib.util as u; print(sys.version.split()[0]); print(' '.join(m for m in sys.argv[1:] if u.find_spec(m)))";
-        var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])["-I", "-c", script, .. NotableLibraries])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(10)) || process.ExitCode != 0)
-            {
-                process.Kill(entireProcessTree: true);
-                return (null, []);
-            }
-
-            var lines = output.Result.Split('\n', StringSplitOptions.TrimEntries);
-            return (lines[0], lines.Length > 1 ? lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries) : []);
-        }
-        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
-        {
-            return (null, []);
-        }
+        var name = Path.GetFileName(File.ResolveLinkTarget(python, returnFinalTarget: true)?.FullName ?? python);
+        var version = name.StartsWith("python3.", StringComparison.Ordinal) ? name["python".Length..] : "3";
+        string[] sites =
+        [
+            "/usr/lib/python3/dist-packages", $"/usr/local/lib/python{version}/dist-packages", $"/usr/lib/python{version}/site-packages",
+            $"/usr/lib64/python{version}/site-packages", $"/usr/local/lib/python{version}/site-packages",
+        ];
+        var found = NotableLibraries
+            .Where(library => sites.Any(site => Directory.Exists(Path.Combine(site, library)) || File.Exists(Path.Combine(site, library + ".py"))))
+            .ToList();
+        return (version, found);
     }
 
     private static string? FindSystem(string name) =>

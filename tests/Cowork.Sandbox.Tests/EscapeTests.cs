@@ -159,11 +159,12 @@ public sealed class EscapeTests : IDisposable
     [SkippableFact]
     public async Task A_fork_bomb_is_contained_and_the_next_run_works()
     {
-        var result = await _run.RunAsync("bash", ":(){ :|:& };:\nsleep 60", timeout: 5);
+        var marker = Marker();
+        var result = await _run.RunAsync("bash", ":(){ :|:& };:\nsleep 60", [marker], timeout: 5);
 
         Assert.Contains("Stopped after", result, StringComparison.Ordinal);
         Assert.Contains("time limit of 5 s", result, StringComparison.Ordinal);
-        Assert.Empty(Sandboxes());
+        Assert.Empty(Processes(marker));
         Assert.Contains("Exit status 0", await _run.RunAsync("bash", "echo still here"), StringComparison.Ordinal);
     }
 
@@ -180,14 +181,26 @@ public sealed class EscapeTests : IDisposable
     [SkippableFact]
     public async Task Children_still_running_after_the_time_limit_or_after_the_code_ends_are_killed()
     {
-        var marker = Random.Shared.Next(100_000, 999_999);
-        var timedOut = await _run.RunAsync("bash", $"sleep {marker}.1 &\n(setsid sleep {marker}.2 &)\nnohup sleep {marker}.3 >/dev/null 2>&1 &\nsleep {marker}.4", timeout: 2);
-        var ended = await _run.RunAsync("bash", $"(sleep {marker}.5 &) ; nohup sleep {marker}.6 >/dev/null 2>&1 & echo left");
+        var marker = Marker();
+        var timedOut = await _run.RunAsync("bash", $"sleep {marker}.1 &\n(setsid sleep {marker}.2 &)\nnohup sleep {marker}.3 >/dev/null 2>&1 &\nsleep {marker}.4", [marker], timeout: 2);
+        var ended = await _run.RunAsync("bash", $"(sleep {marker}.5 &) ; nohup sleep {marker}.6 >/dev/null 2>&1 & echo left", [marker]);
 
         Assert.Contains("time limit of 2 s", timedOut, StringComparison.Ordinal);
         Assert.Contains("Exit status 0", ended, StringComparison.Ordinal);
-        Assert.Empty(Processes(marker.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Empty(Sandboxes());
+        Assert.Empty(Processes(marker));
+    }
+
+    [SkippableFact]
+    public async Task Cancelling_kills_every_child_and_applies_nothing()
+    {
+        var marker = Marker();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            _run.RunAsync("bash", $"echo made > made.txt\n(setsid sleep {marker}.1 &)\nsleep {marker}.2", [marker], cancellationToken: cancel.Token));
+
+        Assert.Empty(Processes(marker));
+        Assert.False(File.Exists(Path.Combine(_run.Grant, "made.txt")));
     }
 
     [SkippableFact]
@@ -226,9 +239,10 @@ public sealed class EscapeTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_run.Grant, "kept.txt")));
     }
 
-    /// <summary>bwrap processes left running (the test's own sandboxes have all ended).</summary>
-    private static List<int> Sandboxes() => Processes("/.cowork/code/");
+    /// <summary>A number to find a run's processes by (tests in other classes run sandboxes at the same time).</summary>
+    private static string Marker() => Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The processes whose command line holds <paramref name="marker"/>.</summary>
     private static List<int> Processes(string marker)
     {
         var found = new List<int>();

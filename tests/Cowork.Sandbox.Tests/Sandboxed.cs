@@ -56,7 +56,7 @@ internal sealed class Sandboxed : IDisposable, ITaskEventSink
         ExternalTool.RequireThat(SandboxHost.Current.Kind == SandboxKind.Bubblewrap && SandboxHost.Current.Python is not null, "needs bubblewrap and a system python3 under /usr");
     }
 
-    public async Task<string> RunAsync(string language, string code, string[]? arguments = null, string? stdin = null, int? timeout = null, string? workingFolder = null)
+    public async Task<string> RunAsync(string language, string code, string[]? arguments = null, string? stdin = null, int? timeout = null, string? workingFolder = null, CancellationToken cancellationToken = default)
     {
         var args = new AIFunctionArguments { ["language"] = language, ["code"] = code };
         if (arguments is not null)
@@ -79,7 +79,7 @@ internal sealed class Sandboxed : IDisposable, ITaskEventSink
             args["working_folder"] = workingFolder;
         }
 
-        var result = await _runCode.InvokeAsync(args);
+        var result = await _runCode.InvokeAsync(args, cancellationToken);
         return result is JsonElement { ValueKind: JsonValueKind.String } text ? text.GetString()! : result?.ToString() ?? "";
     }
 
