@@ -1,6 +1,6 @@
 namespace Cowork.Sandbox;
 
-public enum LayerChangeKind
+internal enum LayerChangeKind
 {
     Created,
     Modified,

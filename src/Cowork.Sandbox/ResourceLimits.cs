@@ -1,7 +1,7 @@
 namespace Cowork.Sandbox;
 
 /// <summary>What one run_code run may use. Each limit stops the run with a message that names it.</summary>
-public sealed record ResourceLimits
+internal sealed record ResourceLimits
 {
     /// <summary>Wall-clock time; the whole process tree is killed when it passes. CPU time is capped at the same.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
