@@ -24,6 +24,7 @@ internal static class SampleTask
         new ToolCallRequested("call_1", "list_folder", """{"path":"/tmp"}"""),
         new ToolCallApproved("call_1", "list_folder", "policy"),
         new ToolCallStarted("call_1", "list_folder"),
+        new ToolOutput("call_1", "stdout", "3 entries\n"),
         new ToolCallFinished("call_1", "list_folder", true, "3 entries", 12),
         new UsageReported(model, 2000, 80, 1100, 0),
         new StepFinished(0, "List it", StepStatus.Done),

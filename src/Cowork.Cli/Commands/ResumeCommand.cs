@@ -38,7 +38,7 @@ internal sealed class ResumeCommand : Command
         }
 
         var presentation = new TaskSession.Presentation(parsed.GetValue(_run.Json), parsed.GetValue(_run.Yes), parsed.GetValue(_run.DetachedChild));
-        return await new TaskSession(_host, paths).ResumeAsync(taskId, model, providerSettings, options, presentation, cancellationToken);
+        return await new TaskSession(_host, paths, config).ResumeAsync(taskId, model, providerSettings, options, presentation, cancellationToken);
     }
 
     private static string StoredModel(CoworkPaths paths, string taskId)

@@ -53,7 +53,7 @@ internal sealed class RunCommand : Command
         var folders = ParseFolders(parsed.GetValue(_folders) ?? []);
         ValidateRequest(request);
         var options = _run.AgentOptions(parsed, config, model, paths);
-        var session = new TaskSession(_host, paths);
+        var session = new TaskSession(_host, paths, config);
         var taskId = parsed.GetValue(_taskId) ?? NewTaskId();
         if (Directory.Exists(paths.TaskDirectory(taskId)) && parsed.GetValue(_taskId) is not null && !parsed.GetValue(_run.DetachedChild))
         {

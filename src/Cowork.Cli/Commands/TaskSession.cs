@@ -11,10 +11,10 @@ namespace Cowork.Cli.Commands;
 /// Runs one task in this process, new or resumed: holds its lock, stores every event before any view shows it,
 /// takes requests from other processes (directions, pause, cancel, approvals), and returns the exit code.
 /// </summary>
-internal sealed class TaskSession(CliHost host, CoworkPaths paths)
+internal sealed class TaskSession(CliHost host, CoworkPaths paths, CoworkConfig config)
 {
     /// <summary>The toolsets every task gets.</summary>
-    public static IReadOnlyList<IToolset> Toolsets { get; } = [new FileToolset(), new DocumentToolset(), new DataToolset(), new SandboxToolset()];
+    private IReadOnlyList<IToolset> Toolsets() => [new FileToolset(), new DocumentToolset(), new DataToolset(), new SandboxToolset(config.RunCode)];
 
     /// <summary>How the task is shown and asked about.</summary>
     /// <param name="Json">One JSON event per line on standard output.</param>
@@ -89,7 +89,7 @@ internal sealed class TaskSession(CliHost host, CoworkPaths paths)
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await using var poller = ControlPoller.Start(store, taskId, control, cancel);
         IApprovalHandler approvals = presentation.DetachedChild && !presentation.Yes ? new AttachApprovals(poller) : view;
-        var runner = new AgentRunner(provider, Toolsets, approvals, options);
+        var runner = new AgentRunner(provider, Toolsets(), approvals, options);
         var finished = await view.RunAsync(() => start(runner, hub, request, stored, control, cancel.Token));
         return ExitCodes.For(finished);
     }

@@ -46,6 +46,9 @@ internal sealed class PlainTaskView(CliHost host, bool approvePlan, PriceTable? 
                 FlushText();
                 _out.WriteLine($"→ {requested.Tool} {Render.Shorten(requested.Arguments, 120)}");
                 break;
+            case ToolOutput output:
+                _out.Write(output.Text);
+                break;
             case ToolCallFinished finished:
                 _out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {(finished.Succeeded ? "ok" : "failed")} ({finished.DurationMs} ms): {finished.Summary}"));

@@ -43,6 +43,9 @@ public sealed record CoworkConfig
 
     public Dictionary<string, ProviderConfig> Providers { get; init; } = [];
 
+    /// <summary>How run_code runs: the unsandboxed opt-in and its limits.</summary>
+    public RunCodeConfig RunCode { get; init; } = new();
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -78,6 +81,11 @@ public sealed record CoworkConfig
             if (config.MaxTurns is < 2)
             {
                 throw new CoworkConfigurationException($"max_turns in {path} must be at least 2.");
+            }
+
+            if (config.RunCode.TimeoutSeconds is < 1 || config.RunCode.MemoryMb is < 64)
+            {
+                throw new CoworkConfigurationException($"run_code in {path}: timeout_seconds must be at least 1 and memory_mb at least 64.");
             }
 
             return config;

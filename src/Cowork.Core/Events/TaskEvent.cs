@@ -30,6 +30,7 @@ namespace Cowork;
 [JsonDerivedType(typeof(ToolCallDenied), "tool_call_denied")]
 [JsonDerivedType(typeof(ToolCallStarted), "tool_call_started")]
 [JsonDerivedType(typeof(ToolCallFinished), "tool_call_finished")]
+[JsonDerivedType(typeof(ToolOutput), "tool_output")]
 [JsonDerivedType(typeof(UsageReported), "usage")]
 [JsonDerivedType(typeof(FileChanged), "file_changed")]
 [JsonDerivedType(typeof(DeliverableAdded), "deliverable")]

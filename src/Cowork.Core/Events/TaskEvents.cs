@@ -56,6 +56,10 @@ public sealed record ToolCallStarted(string CallId, string Tool) : TaskEvent;
 /// <summary>A tool call ended; <paramref name="Summary"/> is the first line of what the model was told.</summary>
 public sealed record ToolCallFinished(string CallId, string Tool, bool Succeeded, string Summary, long DurationMs) : TaskEvent;
 
+/// <summary>Output a running tool produced (run_code's standard output or error), streamed as it comes.</summary>
+/// <param name="Stream">"stdout" or "stderr".</param>
+public sealed record ToolOutput(string CallId, string Stream, string Text) : TaskEvent;
+
 /// <summary>Tokens one model call used, as the provider reported them.</summary>
 public sealed record UsageReported(string Model, long InputTokens, long OutputTokens, long CacheReadTokens, long CacheWriteTokens) : TaskEvent;
 

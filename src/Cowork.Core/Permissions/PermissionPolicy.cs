@@ -4,7 +4,8 @@ namespace Cowork;
 /// <remarks>
 /// Defaults: reads are allowed; writes are allowed once the plan is approved and refused before;
 /// deletes, running code and network access ask. A per-tool entry overrides the default, except that
-/// nothing that changes files runs before the plan is approved, whatever the entry says.
+/// nothing that changes files runs before the plan is approved, whatever the entry says, and unsandboxed code
+/// always asks (an entry can only deny it).
 /// </remarks>
 public sealed class PermissionPolicy
 {
@@ -36,7 +37,7 @@ public sealed class PermissionPolicy
     {
         if (_perTool.TryGetValue(tool, out var mode))
         {
-            return mode;
+            return (effects & ToolEffects.Unsandboxed) != 0 && mode == PermissionMode.Allow ? PermissionMode.Ask : mode;
         }
 
         return (effects & (ToolEffects.Delete | ToolEffects.RunCode | ToolEffects.Network)) != 0

@@ -21,4 +21,7 @@ public enum ToolEffects
 
     /// <summary>Reaches the network.</summary>
     Network = 16,
+
+    /// <summary>Runs code outside any sandbox (the person opted in): the gate asks every time, whatever the settings say.</summary>
+    Unsandboxed = 32,
 }

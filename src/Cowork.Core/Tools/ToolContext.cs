@@ -7,6 +7,7 @@ namespace Cowork;
 public sealed record ToolContext(EventPublisher Events, IReadOnlyList<FolderGrant> Folders, string DataDirectory) : IDisposable
 {
     private readonly List<IDisposable> _owned = [];
+    private readonly Dictionary<Type, IDisposable> _shared = [];
 
     /// <summary>Paths no tool may change, even inside a grant: Cowork's own data and config.</summary>
     public IReadOnlyList<string> ProtectedPaths { get; init; } = [];
@@ -23,6 +24,25 @@ public sealed record ToolContext(EventPublisher Events, IReadOnlyList<FolderGran
         return resource;
     }
 
+    /// <summary>
+    /// The task's one <typeparamref name="T"/>, made by the first toolset that asks and owned by the task: what several
+    /// toolsets must share, such as the workspace whose journal records every change.
+    /// </summary>
+    public T Shared<T>(Func<T> create)
+        where T : class, IDisposable
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        lock (_owned)
+        {
+            if (!_shared.TryGetValue(typeof(T), out var existing))
+            {
+                existing = _shared[typeof(T)] = Own(create());
+            }
+
+            return (T)existing;
+        }
+    }
+
     public void Dispose()
     {
         lock (_owned)
@@ -33,6 +53,7 @@ public sealed record ToolContext(EventPublisher Events, IReadOnlyList<FolderGran
             }
 
             _owned.Clear();
+            _shared.Clear();
         }
     }
 }

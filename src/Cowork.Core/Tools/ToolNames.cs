@@ -20,4 +20,5 @@ public static class ToolNames
     public const string RenameFiles = "rename_files";
     public const string FindDuplicates = "find_duplicates";
     public const string ReadArtifact = "read_artifact";
+    public const string RunCode = "run_code";
 }

@@ -36,6 +36,14 @@ public sealed class Workspace : IDisposable
         Changes = changes?.Invoke(this);
     }
 
+    /// <summary>The task's workspace, shared by every toolset so that one journal records all its changes.</summary>
+    public static Workspace ForTask(ToolContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Shared(() => new Workspace(context.Folders, context.ProtectedPaths,
+            w => new FileChanges(w, Path.Combine(context.DataDirectory, ChangeJournal.FileName), context.Events.TaskId, context.Events.Publish)));
+    }
+
     public IReadOnlyList<FolderGrant> Grants { get; }
 
     /// <summary>Where changes go; <see langword="null"/> when the workspace only reads.</summary>

@@ -44,6 +44,8 @@ public sealed class EventJsonShapeTests
             """{"type":"tool_call_started","call_id":"call_1","tool":"list_folder","task_id":"20250304-050607-abcd","agent_id":"main","sequence":14,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
         { "tool_call_finished", Stamp(new ToolCallFinished("call_1", "list_folder", true, "3 entries", 12), 15),
             """{"type":"tool_call_finished","call_id":"call_1","tool":"list_folder","succeeded":true,"summary":"3 entries","duration_ms":12,"task_id":"20250304-050607-abcd","agent_id":"main","sequence":15,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "tool_output", Stamp(new ToolOutput("call_3", "stderr", "line 1\n"), 21),
+            """{"type":"tool_output","call_id":"call_3","stream":"stderr","text":"line 1\n","task_id":"20250304-050607-abcd","agent_id":"main","sequence":21,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
         { "usage", Stamp(new UsageReported("anthropic:claude-x", 1200, 34, 5, 6), 16),
             """{"type":"usage","model":"anthropic:claude-x","input_tokens":1200,"output_tokens":34,"cache_read_tokens":5,"cache_write_tokens":6,"task_id":"20250304-050607-abcd","agent_id":"main","sequence":16,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
         { "file_changed", Stamp(new FileChanged(FileChangeKind.FolderCreated, "/a/b", "/a/c"), 17),
