@@ -19,4 +19,11 @@ public static class ToolNames
     public const string OrganizeFolder = "organize_folder";
     public const string RenameFiles = "rename_files";
     public const string FindDuplicates = "find_duplicates";
+
+    // Reports, decks, readers and notes (Cowork.Documents: Word/, Presentations/, Reading/, Rendering/, Notes/).
+    public const string CreateDocument = "create_document";
+    public const string CreatePresentation = "create_presentation";
+    public const string ReadDocument = "read_document";
+    public const string CheckDocument = "check_document";
+    public const string SummarizeNotes = "summarize_notes";
 }

@@ -77,6 +77,43 @@ internal static class DocumentVerifier
         return results;
     }
 
+    /// <summary>
+    /// The page each heading landed on in a rendered report, found in order after the table of contents (which
+    /// lists them all first); null when one cannot be found.
+    /// </summary>
+    public static IReadOnlyList<int>? HeadingPages(string pdf, IReadOnlyList<string> headings)
+    {
+        using var document = PdfDocument.Open(pdf);
+        var texts = document.GetPages().Select(p => Squeeze(p.Text)).ToList();
+        var wanted = headings.Select(Squeeze).ToList();
+        var tocEnd = texts.FindIndex(t => t.Contains(wanted[^1], StringComparison.Ordinal));
+        if (tocEnd < 0)
+        {
+            return null;
+        }
+
+        var pages = new List<int>();
+        var page = tocEnd + 1;
+        foreach (var heading in wanted)
+        {
+            while (page < texts.Count && !texts[page].Contains(heading, StringComparison.Ordinal))
+            {
+                page++;
+            }
+
+            if (page >= texts.Count)
+            {
+                return null;
+            }
+
+            pages.Add(page + 1);
+        }
+
+        return pages;
+
+        static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c))).ToLowerInvariant();
+    }
+
     /// <summary>Text the renderer drew outside every box of its slide: overflow, or a box off the slide.</summary>
     private static List<Finding> RenderedOverflow(byte[] pptx, PdfDocument pdf)
     {

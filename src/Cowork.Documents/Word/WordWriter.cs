@@ -17,6 +17,7 @@ internal sealed class WordWriter
 
     private readonly DocumentSpec _spec;
     private readonly ImageSource _images;
+    private readonly IReadOnlyList<int>? _tocPages;
     private MainDocumentPart _main = null!;
     private Body _body = null!;
     private int _nextNumberedList = WordStyles.NumberedList;
@@ -24,15 +25,17 @@ internal sealed class WordWriter
     private int _bookmarkId;
     private readonly List<(int Level, string Text, string Bookmark)> _headings = [];
 
-    private WordWriter(DocumentSpec spec, ImageSource images)
+    private WordWriter(DocumentSpec spec, ImageSource images, IReadOnlyList<int>? tocPages)
     {
         _spec = spec;
         _images = images;
+        _tocPages = tocPages;
     }
 
     /// <summary>The .docx bytes.</summary>
+    /// <param name="tocPages">The page of each of <see cref="Headings"/>, for the table of contents' cached entries; blank when unknown (Word fills them on open).</param>
     /// <exception cref="ToolException">The spec is unusable: no content, an unknown block, a bad table, image or chart.</exception>
-    public static byte[] Write(DocumentSpec spec, ImageSource images)
+    public static byte[] Write(DocumentSpec spec, ImageSource images, IReadOnlyList<int>? tocPages = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (string.IsNullOrWhiteSpace(spec.Title) && spec.Blocks.Count == 0)
@@ -41,9 +44,13 @@ internal sealed class WordWriter
         }
 
         using var stream = new MemoryStream();
-        new WordWriter(spec, images).WriteTo(stream);
+        new WordWriter(spec, images, tocPages).WriteTo(stream);
         return stream.ToArray();
     }
+
+    /// <summary>The plain text of the headings the table of contents lists, in order.</summary>
+    public static IReadOnlyList<string> Headings(DocumentSpec spec) =>
+        [.. spec.Blocks.Where(b => Kind(b) == "heading" && !string.IsNullOrWhiteSpace(b.Text)).Select(b => InlineText.Plain(b.Text))];
 
     private (int Width, int Height) PageTwips => _spec.PageSize.Trim().ToLowerInvariant() switch
     {
@@ -151,7 +158,7 @@ internal sealed class WordWriter
                 new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
                 new Run(new FieldCode($" PAGEREF {bookmark} \\h ") { Space = SpaceProcessingModeValues.Preserve }),
                 new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
-                new Run(new Text("2")),
+                new Run(new Text(_tocPages is { } pages && i < pages.Count ? pages[i].ToString(CultureInfo.InvariantCulture) : "")),
                 new Run(new FieldChar { FieldCharType = FieldCharValues.End }))
             { Anchor = bookmark, History = true });
             if (i == _headings.Count - 1)
