@@ -202,6 +202,6 @@ internal static partial class NotesAnalyzer
     [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b|\bQ[1-4]\b|\b(?:19|20)\d{2}\b", RegexOptions.IgnoreCase)]
     private static partial Regex Dates();
 
-    [GeneratedRegex(@"[$€£]\s?\d[\d,]*(?:\.\d+)?\s?[kKmM]?\b|\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|[kKmM]\b)|\b\d[\d,]*(?:\.\d+)?\b(?:\s+(?:hours?|days?|weeks?|units?|tickets?|testers?|customers?|users?|roles?))?")]
+    [GeneratedRegex(@"[$€£]\s?\d[\d,]*(?:\.\d+)?\s?[kKmM]?\b|\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|[kKmM]\b)|\b\d[\d,]*(?:\.\d+)?\b(?:\s+(?:hours?|days?|weeks?|months?|units?|tickets?|testers?|customers?|users?|roles?))?")]
     private static partial Regex Figure();
 }

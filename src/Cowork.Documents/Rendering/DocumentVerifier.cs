@@ -84,9 +84,32 @@ internal static class DocumentVerifier
     public static IReadOnlyList<int>? HeadingPages(string pdf, IReadOnlyList<string> headings)
     {
         using var document = PdfDocument.Open(pdf);
-        var texts = document.GetPages().Select(p => Squeeze(p.Text)).ToList();
+        var lines = document.GetPages().Select(p => p.GetWords().GroupBy(w => Math.Round(w.BoundingBox.Bottom))
+            .OrderByDescending(g => g.Key).Select(g => Squeeze(string.Concat(g.Select(w => w.Text)))).ToList()).ToList();
         var wanted = headings.Select(Squeeze).ToList();
-        var tocEnd = texts.FindIndex(t => t.Contains(wanted[^1], StringComparison.Ordinal));
+
+        // A heading is a whole line (or up to three wrapped lines), not words inside a paragraph.
+        bool On(int page, string heading)
+        {
+            var pageLines = lines[page];
+            for (var i = 0; i < pageLines.Count; i++)
+            {
+                var joined = "";
+                for (var j = i; j < Math.Min(i + 3, pageLines.Count) && joined.Length < heading.Length; j++)
+                {
+                    joined += pageLines[j];
+                    if (joined == heading)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        // The table of contents lists every heading first: the content starts after the page listing the last one.
+        var tocEnd = Enumerable.Range(0, lines.Count).FirstOrDefault(p => lines[p].Any(l => l.StartsWith(wanted[^1], StringComparison.Ordinal)), -1);
         if (tocEnd < 0)
         {
             return null;
@@ -96,12 +119,12 @@ internal static class DocumentVerifier
         var page = tocEnd + 1;
         foreach (var heading in wanted)
         {
-            while (page < texts.Count && !texts[page].Contains(heading, StringComparison.Ordinal))
+            while (page < lines.Count && !On(page, heading))
             {
                 page++;
             }
 
-            if (page >= texts.Count)
+            if (page >= lines.Count)
             {
                 return null;
             }

@@ -274,23 +274,24 @@ internal sealed class WordWriter
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
             new TableLook { Val = "04A0", FirstRow = true, NoHorizontalBand = false, NoVerticalBand = true, FirstColumn = false, LastRow = false, LastColumn = false }));
         var grid = new TableGrid();
-        for (var c = 0; c < columns.Count; c++)
+        var widths = TableLayout.ColumnWidths(columns, [.. rows.Select(r => r.Concat(Enumerable.Repeat("", columns.Count - r.Count)).ToList())], width);
+        foreach (var columnWidth in widths)
         {
-            grid.Append(new GridColumn { Width = (width / columns.Count).ToString(CultureInfo.InvariantCulture) });
+            grid.Append(new GridColumn { Width = columnWidth.ToString(CultureInfo.InvariantCulture) });
         }
 
         table.Append(grid);
-        table.Append(Row(columns, header: true, numeric));
+        table.Append(Row(columns, header: true, numeric, widths));
         foreach (var row in rows)
         {
-            table.Append(Row([.. row, .. Enumerable.Repeat("", columns.Count - row.Count)], header: false, numeric));
+            table.Append(Row([.. row, .. Enumerable.Repeat("", columns.Count - row.Count)], header: false, numeric, widths));
         }
 
         _body.Append(table);
         _body.Append(Caption(block.Caption) ?? new Paragraph(new ParagraphProperties(new SpacingBetweenLines { After = "120" })));
     }
 
-    private TableRow Row(IReadOnlyList<string> cells, bool header, bool[] numeric)
+    private TableRow Row(IReadOnlyList<string> cells, bool header, bool[] numeric, long[] widths)
     {
         var row = new TableRow();
         if (header)
@@ -306,7 +307,7 @@ internal sealed class WordWriter
                 paragraph.ParagraphProperties!.Append(new Justification { Val = JustificationValues.Right });
             }
 
-            row.Append(new TableCell(new TableCellProperties(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }), paragraph));
+            row.Append(new TableCell(new TableCellProperties(new TableCellWidth { Width = widths[c].ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }, new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }), paragraph));
         }
 
         return row;
