@@ -171,7 +171,7 @@ internal static partial class NotesAnalyzer
     [GeneratedRegex(@"^(?:[-*+•]\s+|\d+[.)]\s+)(?:\[[ xX]?\]\s*)?")]
     private static partial Regex Bullet();
 
-    [GeneratedRegex(@"^(?:action(?:\s+item)?s?|todo|to-do|follow[- ]up|ai)\s*[:\-–]\s*(?<rest>.+)$|^\[ \]\s*(?<rest>.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:action(?:\s+item)?s?|todo|to-do|follow[- ]up|ai)\s*[:\-–]\s*(?<rest>.+)$|^(?:todo|to-do)\s+(?<rest>.+)$|^\[ \]\s*(?<rest>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex ActionLine();
 
     [GeneratedRegex(@"^(?:decision|decided|agreed|resolved|we decided|we agreed)\s*(?::|\s+that\b|\s+to\b|\s)\s*(?<rest>.+)$", RegexOptions.IgnoreCase)]

@@ -28,7 +28,7 @@ internal static class DocumentReader
         {
             return extension switch
             {
-                ".docx" or ".docm" => Split(Word(bytes)),
+                ".docx" or ".docm" => Split(Word(bytes, name)),
                 ".pptx" or ".pptm" => Slides(bytes),
                 ".pdf" => Pdf(bytes, name),
                 _ => throw new ToolException($"{name} is not a .docx, .pptx or .pdf file; read it with read_file."),
@@ -40,10 +40,10 @@ internal static class DocumentReader
         }
     }
 
-    private static string Word(byte[] bytes)
+    private static string Word(byte[] bytes, string name)
     {
         using var document = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), false);
-        var body = document.MainDocumentPart?.Document?.Body ?? throw new ToolException("The document has no body.");
+        var body = document.MainDocumentPart?.Document?.Body ?? throw new ToolException($"{name} is damaged or not really a .docx file: it has no document body.");
         var styles = document.MainDocumentPart!.StyleDefinitionsPart?.Styles?.Elements<W.Style>()
             .ToDictionary(s => s.StyleId?.Value ?? "", s => s, StringComparer.Ordinal) ?? [];
         var text = new StringBuilder();
@@ -149,7 +149,7 @@ internal static class DocumentReader
     private static List<string> Slides(byte[] bytes)
     {
         using var document = PresentationDocument.Open(new MemoryStream(bytes, writable: false), false);
-        var presentation = document.PresentationPart ?? throw new ToolException("The deck has no presentation part.");
+        var presentation = document.PresentationPart ?? throw new ToolException("The file is damaged or not really a .pptx file: it has no slides part.");
         var pages = new List<string>();
         var number = 0;
         foreach (var id in presentation.Presentation?.SlideIdList?.Elements<P.SlideId>() ?? [])

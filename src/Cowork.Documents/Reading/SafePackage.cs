@@ -14,7 +14,7 @@ internal static class SafePackage
 
     /// <summary>The file's bytes, checked.</summary>
     /// <exception cref="ToolException">Too big, not a zip, corrupt, or expanding past the bounds.</exception>
-    public static byte[] Read(Stream input, string name)
+    public static byte[] Read(Stream input, string name, long maxExpanded = MaxExpandedBytes)
     {
         var bytes = ReadBounded(input, MaxFileBytes, name);
         try
@@ -35,9 +35,9 @@ internal static class SafePackage
                 while ((read = stream.Read(buffer)) > 0)
                 {
                     total += read;
-                    if (total > MaxExpandedBytes)
+                    if (total > maxExpanded)
                     {
-                        throw new ToolException($"{name} expands to more than {MaxExpandedBytes / (1024 * 1024)} MB (a zip bomb or an unusually large file); Cowork does not open it.");
+                        throw new ToolException($"{name} expands to more than {maxExpanded / (1024 * 1024)} MB (a zip bomb or an unusually large file); Cowork does not open it.");
                     }
                 }
             }
