@@ -272,7 +272,7 @@ internal sealed class WordWriter
         var table = new Table(new TableProperties(
             new TableStyle { Val = "ReportTable" },
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-            new TableLook { Val = "04A0", FirstRow = true, NoHorizontalBand = false, NoVerticalBand = true, FirstColumn = false, LastRow = false, LastColumn = false }));
+            new TableLook { Val = "0420" }));
         var grid = new TableGrid();
         var widths = TableLayout.ColumnWidths(columns, [.. rows.Select(r => r.Concat(Enumerable.Repeat("", columns.Count - r.Count)).ToList())], width);
         foreach (var columnWidth in widths)
