@@ -109,7 +109,7 @@ internal sealed class DeckWriter
                 shapes.Text("sz=\"half\" idx=\"2\"", "Right Column", SlideGeometry.Right, spec.Right ?? [], slide.BodySize, bullets: true, heading: spec.RightHeading);
                 break;
             case LayoutKind.Quote:
-                shapes.Text("type=\"body\" idx=\"1\"", "Quote", SlideGeometry.QuoteText, [new("\u201C" + spec.Quote + "\u201D", 0)], slide.BodySize, bullets: false, italic: true);
+                shapes.Text("type=\"body\" idx=\"1\"", "Quote", SlideGeometry.QuoteText, [new(spec.Quote!, 0)], slide.BodySize, bullets: false, italic: true);
                 if (!string.IsNullOrWhiteSpace(spec.Attribution))
                 {
                     shapes.Text("type=\"body\" idx=\"2\"", "Attribution", SlideGeometry.QuoteBy, [new("\u2014 " + spec.Attribution, 0)], 18, bullets: false);

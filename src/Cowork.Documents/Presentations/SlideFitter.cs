@@ -99,7 +99,7 @@ internal static class SlideFitter
                 break;
             case "quote":
                 Require(slide.Quote, where, "quote (the quoted text)");
-                var quote = new[] { new MeasuredParagraph("\u201C" + InlineText.Plain(slide.Quote) + "\u201D") };
+                var quote = new[] { new MeasuredParagraph(InlineText.Plain(slide.Quote)) };
                 var size = Sizes(28, 18).FirstOrDefault(s => TextMeasure.Fits(quote, s, SlideGeometry.QuoteText));
                 if (size == 0)
                 {

@@ -56,7 +56,8 @@ internal sealed class SlideShapes(SlidePart part)
         var id = _nextId++;
         _tree.Append($"<p:sp><p:nvSpPr><p:cNvPr id=\"{id}\" name=\"Slide Number {id}\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph type=\"sldNum\" sz=\"quarter\" idx=\"12\"/></p:nvPr></p:nvSpPr>")
             .Append($"<p:spPr>{SlideGeometry.SlideNumber.Xfrm()}</p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:pPr algn=\"r\"/><a:fld id=\"{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}\" type=\"slidenum\">")
-            .Append("<a:rPr lang=\"en-US\" sz=\"1100\"><a:solidFill><a:srgbClr val=\"").Append(Palette.Muted).Append("\"/></a:solidFill></a:rPr><a:t>‹#›</a:t></a:fld></a:p></p:txBody></p:sp>");
+            .Append("<a:rPr lang=\"en-US\" sz=\"1100\"><a:solidFill><a:srgbClr val=\"").Append(Palette.Muted).Append("\"/></a:solidFill><a:latin typeface=\"").Append(Palette.Font)
+            .Append("\"/></a:rPr><a:t>‹#›</a:t></a:fld></a:p></p:txBody></p:sp>");
     }
 
     public void Chart(string relationshipId, Box box, string alt)

@@ -354,7 +354,7 @@ internal sealed class WordWriter
             $"<pic:blipFill><a:blip r:embed=\"{_main.GetIdOfPart(part)}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>" +
             $"<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>";
         _body.Append(Figure(Inline(id, name, block.Alt, cx, cy, graphic)));
-        if (Caption(block.Caption) is { } caption)
+        if (Caption(block.Caption, centered: true) is { } caption)
         {
             _body.Append(caption);
         }
@@ -377,7 +377,7 @@ internal sealed class WordWriter
             $"<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><a:graphicData uri=\"{NativeChart.GraphicDataUri}\">" +
             $"<c:chart xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" r:id=\"{_main.GetIdOfPart(part)}\"/></a:graphicData></a:graphic>";
         _body.Append(Figure(Inline(id, $"Chart {id}", alt, cx, cy, graphic)));
-        if (Caption(block.Caption) is { } caption)
+        if (Caption(block.Caption, centered: true) is { } caption)
         {
             _body.Append(caption);
         }
@@ -398,8 +398,21 @@ internal sealed class WordWriter
         new(new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "120", After = "60" }, new Justification { Val = JustificationValues.Center }),
             new Run(new Drawing(drawingXml)));
 
-    private Paragraph? Caption(string? caption) =>
-        string.IsNullOrWhiteSpace(caption) ? null : Styled("Caption", InlineText.Parse(caption));
+    private Paragraph? Caption(string? caption, bool centered = false)
+    {
+        if (string.IsNullOrWhiteSpace(caption))
+        {
+            return null;
+        }
+
+        var paragraph = Styled("Caption", InlineText.Parse(caption));
+        if (centered)
+        {
+            paragraph.ParagraphProperties!.Append(new Justification { Val = JustificationValues.Center });
+        }
+
+        return paragraph;
+    }
 
     private Paragraph Styled(string? style, IReadOnlyList<TextSpan> spans)
     {
