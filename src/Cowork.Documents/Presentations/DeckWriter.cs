@@ -89,8 +89,7 @@ internal sealed class DeckWriter
             case LayoutKind.Section:
                 shapes.Text(slide.Layout == LayoutKind.Title ? "type=\"ctrTitle\"" : "type=\"title\"", "Title", SlideGeometry.CoverTitle,
                     [new(spec.Title!, 0)], slide.TitleSize, bullets: false, bold: true);
-                var subtitle = string.Join("\n", new[] { spec.Subtitle }.Where(s => !string.IsNullOrWhiteSpace(s)));
-                if (subtitle.Length > 0)
+                if (spec.Subtitle is { Length: > 0 } subtitle)
                 {
                     shapes.Text(slide.Layout == LayoutKind.Title ? "type=\"subTitle\" idx=\"1\"" : "type=\"body\" idx=\"1\"", "Subtitle", SlideGeometry.CoverSubtitle,
                         [new(subtitle, 0)], slide.BodySize, bullets: false);

@@ -148,7 +148,8 @@ internal static class SlideFitter
 
     private static IEnumerable<FittedSlide> FitList(SlideSpec slide, List<ListItem> items, string? heading, Box box, string where)
     {
-        var titleSize = TitleSize(slide.Title!, SlideGeometry.Title, SlideGeometry.TitleSize, 2, where);
+        _ = TitleSize(slide.Title!, SlideGeometry.Title, SlideGeometry.TitleSize, 2, where);
+        int TitleFor(bool continued) => TitleSize(Title(slide, continued), SlideGeometry.Title, SlideGeometry.TitleSize, 2, where);
         var remaining = items;
         var continued = false;
         while (remaining.Count > 0)
@@ -157,7 +158,7 @@ internal static class SlideFitter
             if (size != 0)
             {
                 yield return new FittedSlide(slide with { Bullets = remaining, Notes = continued ? null : slide.Notes, Title = Title(slide, continued) },
-                    LayoutKind.Content, titleSize, size, Continued: continued);
+                    LayoutKind.Content, TitleFor(continued), size);
                 yield break;
             }
 
@@ -169,7 +170,7 @@ internal static class SlideFitter
 
             var fitSize = Sizes(SlideGeometry.MaxBodySize, SplitSize).First(s => TextMeasure.Fits(Paragraphs(remaining[..count], s, heading), s, box));
             yield return new FittedSlide(slide with { Bullets = remaining[..count], Notes = continued ? null : slide.Notes, Title = Title(slide, continued) },
-                LayoutKind.Content, titleSize, fitSize, Continued: continued);
+                LayoutKind.Content, TitleFor(continued), fitSize);
             remaining = remaining[count..];
             continued = true;
         }
@@ -196,7 +197,8 @@ internal static class SlideFitter
 
     private static IEnumerable<FittedSlide> FitColumns(SlideSpec slide, string where)
     {
-        var titleSize = TitleSize(slide.Title!, SlideGeometry.Title, SlideGeometry.TitleSize, 2, where);
+        _ = TitleSize(slide.Title!, SlideGeometry.Title, SlideGeometry.TitleSize, 2, where);
+        int TitleFor(bool continued) => TitleSize(Title(slide, continued), SlideGeometry.Title, SlideGeometry.TitleSize, 2, where);
         var left = slide.Left ?? [];
         var right = slide.Right ?? [];
         if (left.Count == 0 && right.Count == 0)
@@ -213,7 +215,7 @@ internal static class SlideFitter
             if (size != 0)
             {
                 yield return new FittedSlide(slide with { Left = left, Right = right, Title = Title(slide, continued), Notes = continued ? null : slide.Notes },
-                    LayoutKind.TwoContent, titleSize, size, Continued: continued);
+                    LayoutKind.TwoContent, TitleFor(continued), size);
                 yield break;
             }
 
@@ -226,7 +228,7 @@ internal static class SlideFitter
             }
 
             yield return new FittedSlide(slide with { Left = left[..l], Right = right[..r], Title = Title(slide, continued), Notes = continued ? null : slide.Notes },
-                LayoutKind.TwoContent, titleSize, partSize, Continued: continued);
+                LayoutKind.TwoContent, TitleFor(continued), partSize);
             left = left[l..];
             right = right[r..];
             continued = true;
@@ -235,7 +237,8 @@ internal static class SlideFitter
 
     private static IEnumerable<FittedSlide> FitTable(SlideSpec slide, string where)
     {
-        var titleSize = TitleSize(slide.Title!, SlideGeometry.Title, SlideGeometry.TitleSize, 2, where);
+        _ = TitleSize(slide.Title!, SlideGeometry.Title, SlideGeometry.TitleSize, 2, where);
+        int TitleFor(bool continued) => TitleSize(Title(slide, continued), SlideGeometry.Title, SlideGeometry.TitleSize, 2, where);
         var columns = slide.Columns ?? [];
         var rows = slide.Rows ?? [];
         if (columns.Count == 0)
@@ -265,7 +268,7 @@ internal static class SlideFitter
                 if (TableLayout.Height(columns, remaining, widths, size) <= box.Height)
                 {
                     yield return new FittedSlide(slide with { Rows = remaining, Title = Title(slide, continued), Notes = continued ? null : slide.Notes },
-                        LayoutKind.TitleOnly, titleSize, size, widths, continued);
+                        LayoutKind.TitleOnly, TitleFor(continued), size, widths);
                     yield break;
                 }
             }
@@ -282,7 +285,7 @@ internal static class SlideFitter
             }
 
             yield return new FittedSlide(slide with { Rows = remaining[..count], Title = Title(slide, continued), Notes = continued ? null : slide.Notes },
-                LayoutKind.TitleOnly, titleSize, SlideGeometry.MinBodySize, widths, continued);
+                LayoutKind.TitleOnly, TitleFor(continued), SlideGeometry.MinBodySize, widths);
             remaining = remaining[count..];
             continued = true;
         }

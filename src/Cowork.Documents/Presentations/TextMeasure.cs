@@ -18,9 +18,6 @@ internal static class TextMeasure
     private static readonly Lazy<SKTypeface> Regular = new(() => Load(SKFontStyle.Normal));
     private static readonly Lazy<SKTypeface> Bold = new(() => Load(SKFontStyle.Bold));
 
-    /// <summary>Whether the metric-compatible font was found (else measures are approximate).</summary>
-    public static bool HasMetricFont => Regular.Value.FamilyName is "Liberation Sans" or "Arial";
-
     /// <summary>The height, in points, that <paramref name="paragraphs"/> take at <paramref name="size"/> points in <paramref name="widthPoints"/>.</summary>
     public static double Height(IReadOnlyList<MeasuredParagraph> paragraphs, double size, double widthPoints, double lineSpacing = 1.0)
     {
@@ -31,7 +28,7 @@ internal static class TextMeasure
             var fontSize = size * p.Scale;
             using var font = new SKFont(p.Bold ? Bold.Value : Regular.Value, (float)fontSize);
             var line = LineHeight(font) * lineSpacing;
-            var lines = Lines(p.Text, font, widthPoints - p.IndentPoints(size));
+            var lines = Lines(p.Text, font, widthPoints - p.IndentPoints);
             height += (lines * line) + (i == 0 ? 0 : ParagraphGap * fontSize);
         }
 
@@ -92,7 +89,7 @@ internal static class TextMeasure
             using var font = new SKFont(p.Bold ? Bold.Value : Regular.Value, (float)(size * p.Scale));
             foreach (var word in p.Text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries))
             {
-                widest = Math.Max(widest, font.MeasureText(word) + p.IndentPoints(size));
+                widest = Math.Max(widest, font.MeasureText(word) + p.IndentPoints);
             }
         }
 
