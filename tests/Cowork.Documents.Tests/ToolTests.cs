@@ -113,7 +113,7 @@ public sealed class ToolTests : IDisposable
     }
 
     [Fact]
-    public void A_pdf_is_read_page_by_page()
+    public async Task A_pdf_is_read_page_by_page_and_checked()
     {
         var builder = new PdfDocumentBuilder();
         var font = builder.AddStandard14Font(Standard14Font.Helvetica);
@@ -129,6 +129,7 @@ public sealed class ToolTests : IDisposable
         Assert.Contains("Invoice total page 2", text, StringComparison.Ordinal);
         Assert.DoesNotContain("page 1", text, StringComparison.Ordinal);
         Assert.Contains("page=3", text, StringComparison.Ordinal);
+        Assert.Contains("Opened: 3 pages", await _bed.Tools.CheckDocument(_bed.InFolder("invoice.pdf")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ namespace Cowork;
 /// </summary>
 internal static partial class NotesPlan
 {
+    // summarize_notes' output format (AuthoringTools.SpecMarker and PathMarker in Cowork.Documents, which Core cannot reference).
     private const string SpecMarker = "Spec for ";
     private const string PathMarker = "Suggested path: ";
 

@@ -109,7 +109,9 @@ internal sealed class AuthoringTools(Workspace workspace, EventPublisher events,
             }
         }
 
-        var render = await RenderAsync(file, bytes, cancellationToken, blocking: false).ConfigureAwait(false);
+        var render = extension == ".pdf"
+            ? await PdfThumbnailsAsync(file, bytes, cancellationToken).ConfigureAwait(false)
+            : await RenderAsync(file, bytes, cancellationToken, blocking: false).ConfigureAwait(false);
         var report = new StringBuilder().Append(CultureInfo.InvariantCulture, $"Checked {file.FullPath}.\n");
         Describe(report, checks, render, extension.TrimStart('.'));
         return report.ToString();
@@ -261,6 +263,18 @@ internal sealed class AuthoringTools(Workspace workspace, EventPublisher events,
         return result;
     }
 
+    /// <summary>A PDF needs no LibreOffice: its pages are counted (which also proves it opens) and drawn by pdftoppm.</summary>
+    private async Task<RenderResult> PdfThumbnailsAsync(ResolvedPath file, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var pages = DocumentReader.Pages(bytes, file.Path.Name).Count;
+        var folder = Path.Combine(dataDirectory, "renders", $"{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}"[..32]);
+        Directory.CreateDirectory(folder);
+        var copy = Path.Combine(folder, "1-" + file.Path.Name);
+        await File.WriteAllBytesAsync(copy, bytes, cancellationToken).ConfigureAwait(false);
+        var thumbnails = await renderer.ThumbnailsAsync(copy, folder, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new RenderResult(file.FullPath, copy, pages, thumbnails, []);
+    }
+
     private static string Pages(RenderResult? render) => render is null ? "not rendered" : $"{render.Pages} pages";
 
     private static void Describe(StringBuilder report, IReadOnlyList<Finding> checks, RenderResult? render, string kind)
@@ -282,7 +296,7 @@ internal sealed class AuthoringTools(Workspace workspace, EventPublisher events,
             return;
         }
 
-        report.Append(CultureInfo.InvariantCulture, $"Rendered with LibreOffice: {render.Pages} {(kind == "pptx" ? "slides" : "pages")}")
+        report.Append(CultureInfo.InvariantCulture, $"{(kind == "pdf" ? "Opened" : "Rendered with LibreOffice")}: {render.Pages} {(kind == "pptx" ? "slides" : "pages")}")
             .Append(kind == "pptx" ? ", no text outside its box" : "")
             .Append(render.Thumbnails.Count > 0 ? $"; thumbnails in {Path.GetDirectoryName(render.Thumbnails[0])}" : "").Append(".\n");
         foreach (var finding in render.Findings)
