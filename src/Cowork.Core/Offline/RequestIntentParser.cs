@@ -10,6 +10,10 @@ internal static partial class RequestIntentParser
     public static RequestIntent? Parse(string request, IReadOnlyList<FolderGrant> folders)
     {
         var text = request.ToLowerInvariant();
+        if (NotesPlan.Recognize(request, folders) is { } notes)
+        {
+            return notes;
+        }
 
         // Every job acts on a folder's files as a whole: a request must say so ("this folder", "my downloads",
         // "the files", "duplicates", a granted folder's name), and must not be about one file ("sort the rows of budget.xlsx").

@@ -21,4 +21,11 @@ public static class ToolNames
     public const string FindDuplicates = "find_duplicates";
     public const string ReadArtifact = "read_artifact";
     public const string RunCode = "run_code";
+
+    // Reports, decks, readers and notes (Cowork.Documents: Word/, Presentations/, Reading/, Rendering/, Notes/).
+    public const string CreateDocument = "create_document";
+    public const string CreatePresentation = "create_presentation";
+    public const string ReadDocument = "read_document";
+    public const string CheckDocument = "check_document";
+    public const string SummarizeNotes = "summarize_notes";
 }

@@ -79,7 +79,6 @@ public sealed class RequestIntentParserTests
     [Theory]
     [InlineData("write me a poem")]
     [InlineData("Turn these receipts into an expense report")]
-    [InlineData("Make a deck from my meeting notes")]
     [InlineData("Translate the letter into French")]
     [InlineData("Sort the rows of budget.xlsx by amount")]
     [InlineData("Clean up the formatting of my resume")]
@@ -93,6 +92,29 @@ public sealed class RequestIntentParserTests
     [InlineData("")]
     public void Other_requests_are_not_understood(string request) =>
         Assert.Null(RequestIntentParser.Parse(request, OneFolder));
+
+    [Theory]
+    [InlineData("Make a presentation from my meeting notes", false)]
+    [InlineData("Make a deck from my meeting notes", false)]
+    [InlineData("turn the meeting minutes into slides", false)]
+    [InlineData("Write a report from these notes", true)]
+    [InlineData("Draft a write-up of the meeting notes", true)]
+    public void Notes_jobs_are_understood(string request, bool report)
+    {
+        var intent = Assert.IsType<NotesJobIntent>(RequestIntentParser.Parse(request, OneFolder));
+
+        Assert.Equal(report, intent.Report);
+        Assert.Equal(Downloads, intent.Source);
+    }
+
+    [Fact]
+    public void A_notes_job_may_name_its_notes_file() =>
+        Assert.Equal(Path.Combine(Downloads, "Standup 2026-11-18.md"),
+            Assert.IsType<NotesJobIntent>(RequestIntentParser.Parse("make slides from my notes in \"Standup 2026-11-18.md\"", OneFolder)).Source);
+
+    [Fact]
+    public void A_notes_job_needs_a_writable_folder() =>
+        Assert.Throws<ToolException>(() => RequestIntentParser.Parse("write a report from my meeting notes", [new FolderGrant(Downloads, FolderAccess.ReadOnly)]));
 
     [Theory]
     [InlineData("Organize my Downloads folder by type and date", Downloads)]

@@ -1,0 +1,3 @@
+namespace Cowork.Documents;
+
+internal sealed record NoteDecision(string Text, string Topic, string Meeting);

@@ -1,0 +1,7 @@
+namespace Cowork.Documents;
+
+internal enum FindingLevel
+{
+    Error,
+    Warning,
+}
