@@ -19,4 +19,11 @@ public static class ToolNames
     public const string OrganizeFolder = "organize_folder";
     public const string RenameFiles = "rename_files";
     public const string FindDuplicates = "find_duplicates";
+
+    // Spreadsheets, verification and the expense-report job (Cowork.Documents).
+    public const string CreateWorkbook = "create_workbook";
+    public const string ReadWorkbook = "read_workbook";
+    public const string VerifyDocument = "verify_document";
+    public const string ExtractReceipts = "extract_receipts";
+    public const string MakeExpenseReport = "make_expense_report";
 }
