@@ -20,15 +20,18 @@ internal static partial class ReceiptParser
         ("Software", ["software", "cloud", "subscription", "saas", "license", "licence", "hosting"]),
     ];
 
-    /// <summary>The category a merchant's name (or the receipt's words) suggests, or "Other".</summary>
+    /// <summary>The category the merchant's name suggests, else the receipt's words, else "Other".</summary>
     public static string Category(string merchant, string text = "")
     {
-        var words = Words().Matches((merchant + " " + text).ToLowerInvariant()).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
-        foreach (var (category, keys) in Categories)
+        foreach (var source in new[] { merchant, text })
         {
-            if (keys.Any(k => words.Contains(k) || merchant.Contains(k, StringComparison.OrdinalIgnoreCase)))
+            var words = Words().Matches(source.ToLowerInvariant()).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+            foreach (var (category, keys) in Categories)
             {
-                return category;
+                if (keys.Any(words.Contains))
+                {
+                    return category;
+                }
             }
         }
 
