@@ -10,6 +10,12 @@ internal static partial class RequestIntentParser
     public static RequestIntent? Parse(string request, IReadOnlyList<FolderGrant> folders)
     {
         var text = request.ToLowerInvariant();
+        if (ExpenseReportPlan.IsRequest(text))
+        {
+            return folders.Count == 0
+                ? throw new ToolException("No folder is granted to this task. Grant the folder with the receipts with --folder DIR and ask again.")
+                : new ExpenseReportIntent(Writable(NamedFolder(text, folders), folders, "the expense report cannot be written there"));
+        }
 
         // Every job acts on a folder's files as a whole: a request must say so ("this folder", "my downloads",
         // "the files", "duplicates", a granted folder's name), and must not be about one file ("sort the rows of budget.xlsx").

@@ -111,12 +111,19 @@ internal static class ExpenseReport
                 Title = $"Total by category ({currency})",
                 Categories = $"A{first}:A{row - 1}",
                 Series = [new ChartSeriesSpec { Name = $"Total {currency}", Values = $"{Column(months.Count + 2)}{first}:{Column(months.Count + 2)}{row - 1}" }],
-                Anchor = $"{Column(months.Count + 4)}{first - 2}",
-                Width = 7,
+                Width = months.Count + 2,
                 Height = Math.Max(10, categories.Count + 6),
             });
             row += 2;
             summaryRows.Add(Row());
+        }
+
+        // The charts go under the tables, one after the other, so they print on the page's width.
+        var at = row;
+        for (var c = 0; c < charts.Count; c++)
+        {
+            charts[c] = charts[c] with { Anchor = $"A{at}" };
+            at += charts[c].Height + 1;
         }
 
         var sheets = new List<SheetSpec>

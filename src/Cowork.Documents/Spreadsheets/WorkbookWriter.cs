@@ -257,7 +257,8 @@ internal static partial class WorkbookWriter
         var start = spec.Start is null ? new CellAddress(1, 1) : Address(spec.Start, spec.Name, "start");
         var formats = (spec.Formats ?? []).Select(f => (Range: Range(f.Range, spec.Name, "formats"), Format: f)).ToList();
         var headerRow = spec.Header && spec.Rows is { Count: > 1 } && spec.Rows[0].All(v => v.ValueKind == JsonValueKind.String) ? start.Row : (int?)null;
-        var worksheet = new Worksheet();
+        // Printed (and rendered to PDF) landscape, fit to the page's width.
+        var worksheet = new Worksheet(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         part.Worksheet = worksheet;
 
         // Sheet view: the first sheet is selected; freeze panes at the first scrolling cell.
@@ -446,7 +447,8 @@ internal static partial class WorkbookWriter
             worksheet.Append(validations);
         }
 
-        worksheet.Append(new PageMargins { Left = 0.7, Right = 0.7, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
+        worksheet.Append(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
+        worksheet.Append(new PageSetup { Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
         if (spec.Charts is { Count: > 0 })
         {
             var lastColumn = cells.Count == 0 ? 0 : cells.Keys.Max(a => a.Column);
