@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Cowork.Documents;
 
-/// <summary>Runs a helper program (tesseract, pdftotext) with a timeout that kills its process tree; returns its output.</summary>
+/// <summary>Runs a helper program (tesseract, pdftoppm) with a timeout that kills its process tree; returns its output.</summary>
 internal static class ExternalProgram
 {
     public static string? Find(string program) =>

@@ -26,7 +26,9 @@ public sealed class StreamingWorkbookWriter : IDisposable
 
     public StreamingWorkbookWriter(Stream output)
     {
+        // Fast compression: for a large sheet, deflate at the default level costs more than writing the XML.
         _document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        _document.CompressionOption = System.IO.Packaging.CompressionOption.Fast;
         _workbook = _document.AddWorkbookPart();
         _evaluator = new FormulaEvaluator(_row);
     }

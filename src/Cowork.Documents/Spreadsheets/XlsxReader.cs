@@ -43,8 +43,6 @@ internal sealed class XlsxReader : IDisposable
 
     public SpreadsheetDocument Document => _document;
 
-    public int SharedStringCount => _strings.Count;
-
     /// <exception cref="ToolException">The stream is not a readable .xlsx; the message says so.</exception>
     public static XlsxReader Open(Stream stream, string shownName)
     {
