@@ -19,8 +19,8 @@ var reportSpec = NotesSpecs.Report(notes);
 LoadedImage NoImages(string path) => throw new InvalidOperationException(path);
 var deckWrite = Median(() => DeckWriter.Write(deckSpec, NoImages), out var deck);
 var reportWrite = Median(() => WordWriter.Write(reportSpec, NoImages), out var report);
-var deckCheck = Median(() => DocumentVerifier.Check(deck.Bytes, ".pptx"), out _);
-var reportCheck = Median(() => DocumentVerifier.Check(report, ".docx"), out _);
+var deckCheck = Median(() => OfficeVerifier.Check(deck.Bytes, ".pptx"), out _);
+var reportCheck = Median(() => OfficeVerifier.Check(report, ".docx"), out _);
 
 Console.WriteLine($"Notes analysis ({files.Count} files)        {summary,8:0.0} ms (median of {Runs})");
 Console.WriteLine($"Deck write ({deck.Slides} slides, fitted)      {deckWrite,8:0.0} ms");
@@ -38,7 +38,7 @@ var output = Directory.CreateTempSubdirectory("cowork-bench-docs-").FullName;
 try
 {
     var clock = Stopwatch.StartNew();
-    var rendered = await DocumentVerifier.RenderAsync(DocumentRenderer.Default, [("deck.pptx", deck.Bytes), ("report.docx", report)], output);
+    var rendered = await OfficeVerifier.RenderAsync(DocumentRenderer.Default, [("deck.pptx", deck.Bytes), ("report.docx", report)], output);
     Console.WriteLine($"Render both + thumbnails (1 soffice launch) {clock.Elapsed.TotalMilliseconds,8:0} ms: " +
         string.Join(", ", rendered.Select(r => $"{Path.GetFileName(r.File)} {r.Pages} pages, {r.Findings.Count} findings")));
 }

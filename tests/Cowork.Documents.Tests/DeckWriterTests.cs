@@ -17,7 +17,7 @@ public sealed class DeckWriterTests : IDisposable
         var (bytes, slides) = DeckWriter.Write(SampleSpecs.Deck(SampleSpecs.Image(Path.Combine(_folder, "plan.png"))), SampleSpecs.Load);
 
         Assert.Equal(8, slides);
-        Assert.Empty(DocumentVerifier.Check(bytes, ".pptx"));
+        Assert.Empty(OfficeVerifier.Check(bytes, ".pptx"));
         using var deck = PresentationDocument.Open(new MemoryStream(bytes), false);
         var presentation = deck.PresentationPart!;
         var master = Assert.Single(presentation.SlideMasterParts);
@@ -51,7 +51,7 @@ public sealed class DeckWriterTests : IDisposable
         var (bytes, slides) = DeckWriter.Write(spec, _ => throw new InvalidOperationException());
 
         Assert.True(slides >= 2, $"split into {slides} slides");
-        Assert.Empty(DocumentVerifier.Check(bytes, ".pptx"));
+        Assert.Empty(OfficeVerifier.Check(bytes, ".pptx"));
         using var deck = PresentationDocument.Open(new MemoryStream(bytes), false);
         var texts = deck.PresentationPart!.SlideParts.SelectMany(p => p.Slide!.Descendants<A.Paragraph>().Select(x => x.InnerText)).ToList();
         Assert.All(bullets, b => Assert.Single(texts, t => t == b.Text));
@@ -75,7 +75,7 @@ public sealed class DeckWriterTests : IDisposable
             }
         }
 
-        var findings = DocumentVerifier.Check(stream.ToArray(), ".pptx");
+        var findings = OfficeVerifier.Check(stream.ToArray(), ".pptx");
         Assert.Contains(findings, f => f.Level == FindingLevel.Error && f.Message.StartsWith("text overflows", StringComparison.Ordinal));
     }
 

@@ -60,8 +60,8 @@ public sealed class NotesTests
         var (deck, _) = DeckWriter.Write(NotesSpecs.Deck(notes), _ => throw new InvalidOperationException());
         var report = WordWriter.Write(NotesSpecs.Report(notes), _ => throw new InvalidOperationException());
 
-        Assert.Empty(DocumentVerifier.Check(deck, ".pptx"));
-        Assert.Empty(DocumentVerifier.Check(report, ".docx"));
+        Assert.Empty(OfficeVerifier.Check(deck, ".pptx"));
+        Assert.Empty(OfficeVerifier.Check(report, ".docx"));
         var deckText = string.Join("\n", DocumentReader.Pages(deck, "d.pptx"));
         var reportText = string.Join("\n", DocumentReader.Pages(report, "r.docx"));
         foreach (var action in notes.Actions)

@@ -18,9 +18,9 @@ public sealed class RenderTests : IDisposable
         var (deck, slides) = DeckWriter.Write(SampleSpecs.Deck(image), SampleSpecs.Load);
         var report = WordWriter.Write(SampleSpecs.Report(image), SampleSpecs.Load);
 
-        Assert.Empty(DocumentVerifier.Check(deck, ".pptx"));
-        Assert.Empty(DocumentVerifier.Check(report, ".docx"));
-        var results = await DocumentVerifier.RenderAsync(DocumentRenderer.Default, [("review.pptx", deck), ("review.docx", report)], Path.Combine(_folder, "render"));
+        Assert.Empty(OfficeVerifier.Check(deck, ".pptx"));
+        Assert.Empty(OfficeVerifier.Check(report, ".docx"));
+        var results = await OfficeVerifier.RenderAsync(DocumentRenderer.Default, [("review.pptx", deck), ("review.docx", report)], Path.Combine(_folder, "render"));
 
         var deckResult = results[0];
         Assert.Equal(slides, deckResult.Pages);

@@ -36,7 +36,7 @@ internal static class SampleSpecs
             new()
             {
                 Layout = "chart", Title = "On-time delivery by month",
-                Chart = new ChartSpec
+                Chart = new SlideChartSpec
                 {
                     Type = "column", Categories = ["Jul", "Aug", "Sep"], NumberFormat = "0.0",
                     Series = [new() { Name = "On time %", Values = [94.8, 96.1, 97.6] }, new() { Name = "Target %", Values = [95, 95, 95] }],
@@ -76,7 +76,7 @@ internal static class SampleSpecs
             new()
             {
                 Type = "chart", Caption = "Figure 1. On-time delivery by month",
-                Chart = new ChartSpec { Type = "line", Categories = ["Jul", "Aug", "Sep"], Series = [new() { Name = "On time %", Values = [94.8, 96.1, 97.6] }] },
+                Chart = new SlideChartSpec { Type = "line", Categories = ["Jul", "Aug", "Sep"], Series = [new() { Name = "On time %", Values = [94.8, 96.1, 97.6] }] },
             },
             new() { Type = "image", Path = imagePath, Alt = "Floor plan of the new packing line", Caption = "Figure 2. The new packing line", WidthInches = 4 },
             new() { Type = "heading", Text = "Next steps", Level = 1 },

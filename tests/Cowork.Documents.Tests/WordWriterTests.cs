@@ -16,7 +16,7 @@ public sealed class WordWriterTests : IDisposable
         var image = SampleSpecs.Image(Path.Combine(_folder, "plan.png"));
         var bytes = WordWriter.Write(SampleSpecs.Report(image), SampleSpecs.Load);
 
-        Assert.Empty(DocumentVerifier.Check(bytes, ".docx"));
+        Assert.Empty(OfficeVerifier.Check(bytes, ".docx"));
         using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
         var main = document.MainDocumentPart!;
         var body = main.Document!.Body!;
@@ -72,7 +72,7 @@ public sealed class WordWriterTests : IDisposable
         Assert.Equal([0, 1, 0], spec.Blocks[2].Items!.Select(i => i.Level));
         Assert.Equal(["Racks", "4,200"], spec.Blocks[4].Rows![0]);
         var bytes = WordWriter.Write(spec, _ => throw new InvalidOperationException("no images"));
-        Assert.Empty(DocumentVerifier.Check(bytes, ".docx"));
+        Assert.Empty(OfficeVerifier.Check(bytes, ".docx"));
         using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
         Assert.Contains(document.MainDocumentPart!.HyperlinkRelationships, h => h.Uri.Host == "example.com");
     }
@@ -99,7 +99,7 @@ public sealed class WordWriterTests : IDisposable
             document.AddMainDocumentPart().Document = new W.Document(new W.Body(new W.Paragraph(new W.Run(new W.Text("• a typed bullet")))));
         }
 
-        var findings = DocumentVerifier.Check(stream.ToArray(), ".docx");
+        var findings = OfficeVerifier.Check(stream.ToArray(), ".docx");
         Assert.Contains(findings, f => f.Level == FindingLevel.Error && f.Message.Contains("typed bullet", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.Message.Contains("page numbers", StringComparison.Ordinal));
     }

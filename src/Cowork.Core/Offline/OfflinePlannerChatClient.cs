@@ -41,6 +41,7 @@ public sealed partial class OfflinePlannerChatClient : WholeResponseChatClient
         {
             DescribeFolderIntent describe => DescribeFolder(describe, conversation, turn),
             FindDuplicatesIntent duplicates => FindDuplicates(duplicates, conversation, turn),
+            ExpenseReportIntent report => ExpenseReportPlan.Respond(report, conversation, turn),
             PreviewedJobIntent job => PreviewedJob(job, conversation, turn),
             NotesJobIntent notes => NotesPlan.Next(notes, conversation, turn),
             _ => throw new ModelException(ModelFailureKind.NeedsModel, NeedsModelMessage),
@@ -158,7 +159,7 @@ public sealed partial class OfflinePlannerChatClient : WholeResponseChatClient
         return end < 0 ? listing : listing[..end];
     }
 
-    private static ChatResponse Say(string text) =>
+    internal static ChatResponse Say(string text) =>
         new(new ChatMessage(ChatRole.Assistant, text)) { ModelId = ModelId, FinishReason = ChatFinishReason.Stop };
 
     [GeneratedRegex(@"(\d+) (?:files?|copies) would")]

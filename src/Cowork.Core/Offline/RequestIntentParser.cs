@@ -10,6 +10,13 @@ internal static partial class RequestIntentParser
     public static RequestIntent? Parse(string request, IReadOnlyList<FolderGrant> folders)
     {
         var text = request.ToLowerInvariant();
+        if (ExpenseReportPlan.IsRequest(text))
+        {
+            return folders.Count == 0
+                ? throw new ToolException("No folder is granted to this task. Grant the folder with the receipts with --folder DIR and ask again.")
+                : new ExpenseReportIntent(Writable(NamedFolder(text, folders), folders, "the expense report cannot be written there"));
+        }
+
         if (NotesPlan.Recognize(request, folders) is { } notes)
         {
             return notes;

@@ -28,4 +28,11 @@ public static class ToolNames
     public const string ReadDocument = "read_document";
     public const string CheckDocument = "check_document";
     public const string SummarizeNotes = "summarize_notes";
+
+    // Spreadsheets, verification and the expense-report job (Cowork.Documents).
+    public const string CreateWorkbook = "create_workbook";
+    public const string ReadWorkbook = "read_workbook";
+    public const string VerifyDocument = "verify_document";
+    public const string ExtractReceipts = "extract_receipts";
+    public const string MakeExpenseReport = "make_expense_report";
 }

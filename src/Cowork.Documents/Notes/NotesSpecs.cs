@@ -143,10 +143,10 @@ internal static class NotesSpecs
     private static string Describe(NoteAction action) =>
         $"{action.Task} — {action.Owner ?? "unassigned"}{(action.Due is null ? "" : $", due {action.Due}")}";
 
-    private static ChartSpec? ByOwner(List<NoteAction> actions)
+    private static SlideChartSpec? ByOwner(List<NoteAction> actions)
     {
         var owners = actions.GroupBy(a => a.Owner ?? "Unassigned").OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-        return owners.Count < 2 ? null : new ChartSpec
+        return owners.Count < 2 ? null : new SlideChartSpec
         {
             Type = "column",
             Categories = [.. owners.Select(g => g.Key)],

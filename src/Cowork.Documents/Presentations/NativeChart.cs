@@ -17,7 +17,7 @@ internal static class NativeChart
     private const int MaxCategories = 200;
 
     /// <exception cref="ToolException">The chart has no data, or a series' values do not match the categories.</exception>
-    public static void Check(ChartSpec chart, string where)
+    public static void Check(SlideChartSpec chart, string where)
     {
         if (chart.Categories.Count == 0 || chart.Series.Count == 0)
         {
@@ -54,7 +54,7 @@ internal static class NativeChart
     }
 
     /// <summary>Writes the chart into <paramref name="part"/>, text at <paramref name="fontSize"/> points.</summary>
-    public static void Write(ChartPart part, ChartSpec chart, int fontSize)
+    public static void Write(ChartPart part, SlideChartSpec chart, int fontSize)
     {
         var embedded = part.AddEmbeddedPackagePart(EmbeddedPackagePartType.Xlsx);
         using (var workbook = new MemoryStream())
@@ -69,9 +69,9 @@ internal static class NativeChart
         part.FeedData(stream);
     }
 
-    private static string Kind(ChartSpec chart) => chart.Type.Trim().ToLowerInvariant();
+    private static string Kind(SlideChartSpec chart) => chart.Type.Trim().ToLowerInvariant();
 
-    private static string ChartSpaceXml(ChartSpec chart, int fontSize, string workbookId)
+    private static string ChartSpaceXml(SlideChartSpec chart, int fontSize, string workbookId)
     {
         var kind = Kind(chart);
         var n = chart.Categories.Count;
@@ -202,7 +202,7 @@ internal static class NativeChart
         $"<a:latin typeface=\"{Palette.Font}\"/></a:defRPr></a:pPr><a:endParaRPr lang=\"en-US\"/></a:p></c:txPr>";
 
     /// <summary>The chart's data as a one-sheet workbook: categories in column A, one column per series.</summary>
-    private static void WriteWorkbook(Stream stream, ChartSpec chart)
+    private static void WriteWorkbook(Stream stream, SlideChartSpec chart)
     {
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();

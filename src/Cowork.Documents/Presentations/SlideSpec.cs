@@ -23,7 +23,7 @@ internal sealed record SlideSpec
 
     public List<ListItem>? Right { get; init; }
 
-    public ChartSpec? Chart { get; init; }
+    public SlideChartSpec? Chart { get; init; }
 
     public string? Image { get; init; }
 

@@ -38,17 +38,17 @@ internal sealed class AuthoringTools(Workspace workspace, EventPublisher events,
             : throw new ToolException("Give the report as spec (JSON) or as markdown.");
         var bytes = WordWriter.Write(document, LoadImage);
         var report = new StringBuilder();
-        var checks = Blocking(DocumentVerifier.Check(bytes, ".docx"), target.FullPath);
+        var checks = Blocking(OfficeVerifier.Check(bytes, ".docx"), target.FullPath);
         var render = await RenderAsync(target, bytes, cancellationToken).ConfigureAwait(false);
         var headings = WordWriter.Headings(document);
         if (render?.Pdf is { } pdf && document.Toc && headings.Count > 0)
         {
             // The table of contents gets the page numbers LibreOffice laid out; the numbers change nothing else.
-            var pages = DocumentVerifier.HeadingPages(pdf, headings);
+            var pages = OfficeVerifier.HeadingPages(pdf, headings);
             if (pages is not null)
             {
                 bytes = WordWriter.Write(document, LoadImage, pages);
-                checks = Blocking(DocumentVerifier.Check(bytes, ".docx"), target.FullPath);
+                checks = Blocking(OfficeVerifier.Check(bytes, ".docx"), target.FullPath);
                 render = await RenderAsync(target, bytes, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -73,7 +73,7 @@ internal sealed class AuthoringTools(Workspace workspace, EventPublisher events,
         var target = Target(path, ".pptx");
         var deck = SpecJson.Parse<DeckSpec>(spec, "deck spec");
         var (bytes, slides) = DeckWriter.Write(deck, LoadImage);
-        var checks = Blocking(DocumentVerifier.Check(bytes, ".pptx"), target.FullPath);
+        var checks = Blocking(OfficeVerifier.Check(bytes, ".pptx"), target.FullPath);
         var render = await RenderAsync(target, bytes, cancellationToken).ConfigureAwait(false);
         Changes.Write(target, bytes, overwrite);
         events.Publish(new DeliverableAdded(target.FullPath, $"Deck \"{deck.Title}\" ({slides} slides)"));
@@ -96,12 +96,12 @@ internal sealed class AuthoringTools(Workspace workspace, EventPublisher events,
         }
 
         var bytes = extension == ".pdf" ? ReadBytes(file, SafePackage.MaxFileBytes) : ReadPackage(file);
-        IReadOnlyList<Finding> checks = [];
+        IReadOnlyList<OfficeFinding> checks = [];
         if (extension != ".pdf")
         {
             try
             {
-                checks = DocumentVerifier.Check(bytes, extension);
+                checks = OfficeVerifier.Check(bytes, extension);
             }
             catch (Exception ex) when (ex is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException)
             {
@@ -224,7 +224,7 @@ internal sealed class AuthoringTools(Workspace workspace, EventPublisher events,
     }
 
     /// <summary>Errors stop delivery: the message lists them so they can be fixed; warnings are returned.</summary>
-    private static IReadOnlyList<Finding> Blocking(IReadOnlyList<Finding> findings, string path)
+    private static IReadOnlyList<OfficeFinding> Blocking(IReadOnlyList<OfficeFinding> findings, string path)
     {
         var errors = findings.Where(f => f.Level == FindingLevel.Error).ToList();
         if (errors.Count > 0)
@@ -247,7 +247,7 @@ internal sealed class AuthoringTools(Workspace workspace, EventPublisher events,
         RenderResult result;
         try
         {
-            result = (await DocumentVerifier.RenderAsync(renderer, [(target.Path.Name, bytes)], folder, cancellationToken).ConfigureAwait(false))[0];
+            result = (await OfficeVerifier.RenderAsync(renderer, [(target.Path.Name, bytes)], folder, cancellationToken).ConfigureAwait(false))[0];
         }
         catch (TimeoutException ex)
         {
@@ -277,7 +277,7 @@ internal sealed class AuthoringTools(Workspace workspace, EventPublisher events,
 
     private static string Pages(RenderResult? render) => render is null ? "not rendered" : $"{render.Pages} pages";
 
-    private static void Describe(StringBuilder report, IReadOnlyList<Finding> checks, RenderResult? render, string kind)
+    private static void Describe(StringBuilder report, IReadOnlyList<OfficeFinding> checks, RenderResult? render, string kind)
     {
         var errors = checks.Count(f => f.Level == FindingLevel.Error);
         report.Append(kind == "pdf" ? "" : errors == 0

@@ -16,22 +16,22 @@ internal static class OfficeChecks
 {
     private const int MaxValidatorErrors = 20;
 
-    public static List<Finding> Validate(OpenXmlPackage package)
+    public static List<OfficeFinding> Validate(OpenXmlPackage package)
     {
         var validator = new OpenXmlValidator(FileFormatVersions.Office2019);
         return validator.Validate(package).Take(MaxValidatorErrors)
-            .Select(e => new Finding(FindingLevel.Error, e.Part?.Uri.ToString() ?? "package", $"Open XML validator: {e.Description} ({e.Path?.XPath})"))
+            .Select(e => new OfficeFinding(FindingLevel.Error, e.Part?.Uri.ToString() ?? "package", $"Open XML validator: {e.Description} ({e.Path?.XPath})"))
             .ToList();
     }
 
-    public static List<Finding> CheckDocx(WordprocessingDocument document)
+    public static List<OfficeFinding> CheckDocx(WordprocessingDocument document)
     {
         var findings = Validate(document);
         var main = document.MainDocumentPart;
         var body = main?.Document?.Body;
         if (main is null || body is null)
         {
-            findings.Add(new Finding(FindingLevel.Error, "document", "has no body."));
+            findings.Add(new OfficeFinding(FindingLevel.Error, "document", "has no body."));
             return findings;
         }
 
@@ -42,14 +42,14 @@ internal static class OfficeChecks
         {
             if (!styles.TryGetValue(style!, out var definition) || definition.StyleParagraphProperties?.OutlineLevel is null)
             {
-                findings.Add(new Finding(FindingLevel.Error, $"style {style}", "a heading style has no outline level, so it is missing from the navigation pane and the TOC."));
+                findings.Add(new OfficeFinding(FindingLevel.Error, $"style {style}", "a heading style has no outline level, so it is missing from the navigation pane and the TOC."));
             }
         }
 
         if (headingStyles.Count > 0 && !body.Descendants<W.FieldCode>().Any(f => f.Text.TrimStart().StartsWith("TOC", StringComparison.OrdinalIgnoreCase))
             && !body.Descendants<W.SimpleField>().Any(f => f.Instruction?.Value?.TrimStart().StartsWith("TOC", StringComparison.OrdinalIgnoreCase) == true))
         {
-            findings.Add(new Finding(FindingLevel.Warning, "document", "has headings but no table of contents field."));
+            findings.Add(new OfficeFinding(FindingLevel.Warning, "document", "has headings but no table of contents field."));
         }
 
         var number = 0;
@@ -59,7 +59,7 @@ internal static class OfficeChecks
             var text = paragraph.InnerText.TrimStart();
             if (paragraph.ParagraphProperties?.NumberingProperties is null && text.Length > 1 && text[0] is '•' or '·' or '▪' or '◦' or '‣' && text[1] == ' ')
             {
-                findings.Add(new Finding(FindingLevel.Error, $"paragraph {number}", $"a typed bullet character instead of a list (\"{Short(text)}\")."));
+                findings.Add(new OfficeFinding(FindingLevel.Error, $"paragraph {number}", $"a typed bullet character instead of a list (\"{Short(text)}\")."));
             }
         }
 
@@ -69,7 +69,7 @@ internal static class OfficeChecks
             tableNumber++;
             if (table.Elements<W.TableRow>().FirstOrDefault()?.TableRowProperties?.GetFirstChild<W.TableHeader>() is null)
             {
-                findings.Add(new Finding(FindingLevel.Warning, $"table {tableNumber}", "its first row is not marked as a header row (it does not repeat across pages and screen readers miss it)."));
+                findings.Add(new OfficeFinding(FindingLevel.Warning, $"table {tableNumber}", "its first row is not marked as a header row (it does not repeat across pages and screen readers miss it)."));
             }
         }
 
@@ -77,14 +77,14 @@ internal static class OfficeChecks
         {
             if (string.IsNullOrWhiteSpace(drawing.Description?.Value))
             {
-                findings.Add(new Finding(FindingLevel.Error, drawing.Name?.Value ?? "a drawing", "has no alt text."));
+                findings.Add(new OfficeFinding(FindingLevel.Error, drawing.Name?.Value ?? "a drawing", "has no alt text."));
             }
         }
 
         var section = body.Elements<W.SectionProperties>().LastOrDefault();
         if (section?.GetFirstChild<W.PageSize>() is null)
         {
-            findings.Add(new Finding(FindingLevel.Warning, "document", "has no page size."));
+            findings.Add(new OfficeFinding(FindingLevel.Warning, "document", "has no page size."));
         }
 
         var hasPageNumbers = main.FooterParts.Concat<OpenXmlPart>(main.HeaderParts).Any(p =>
@@ -92,20 +92,20 @@ internal static class OfficeChecks
             || p.RootElement?.Descendants<W.FieldCode>().Any(f => f.Text.Contains("PAGE", StringComparison.Ordinal)) == true);
         if (!hasPageNumbers)
         {
-            findings.Add(new Finding(FindingLevel.Warning, "document", "has no page numbers in its header or footer."));
+            findings.Add(new OfficeFinding(FindingLevel.Warning, "document", "has no page numbers in its header or footer."));
         }
 
         return findings;
     }
 
-    public static List<Finding> CheckPptx(PresentationDocument document)
+    public static List<OfficeFinding> CheckPptx(PresentationDocument document)
     {
         var findings = Validate(document);
         var presentation = document.PresentationPart;
         var ids = presentation?.Presentation?.SlideIdList?.Elements<P.SlideId>().ToList() ?? [];
         if (presentation is null || ids.Count == 0)
         {
-            findings.Add(new Finding(FindingLevel.Error, "deck", "has no slides."));
+            findings.Add(new OfficeFinding(FindingLevel.Error, "deck", "has no slides."));
             return findings;
         }
 
@@ -116,7 +116,7 @@ internal static class OfficeChecks
             var where = $"slide {i + 1}";
             if (presentation.GetPartById(ids[i].RelationshipId!) is not SlidePart slide || slide.Slide?.CommonSlideData?.ShapeTree is not { } tree)
             {
-                findings.Add(new Finding(FindingLevel.Error, where, "cannot be read."));
+                findings.Add(new OfficeFinding(FindingLevel.Error, where, "cannot be read."));
                 continue;
             }
 
@@ -127,7 +127,7 @@ internal static class OfficeChecks
                 if (box is { } inside && (inside.X < SlideGeometry.MinMargin - 1 || inside.Y < SlideGeometry.MinMargin - 1
                     || inside.Right > width - SlideGeometry.MinMargin + 1 || inside.Bottom > height - SlideGeometry.MinMargin + 1))
                 {
-                    findings.Add(new Finding(FindingLevel.Warning, where, $"\"{NameOf(element)}\" reaches into the 0.5 in margin."));
+                    findings.Add(new OfficeFinding(FindingLevel.Warning, where, $"\"{NameOf(element)}\" reaches into the 0.5 in margin."));
                 }
 
                 switch (element)
@@ -136,7 +136,7 @@ internal static class OfficeChecks
                         visual = true;
                         if (string.IsNullOrWhiteSpace(picture.NonVisualPictureProperties?.NonVisualDrawingProperties?.Description?.Value))
                         {
-                            findings.Add(new Finding(FindingLevel.Error, where, $"picture \"{NameOf(element)}\" has no alt text."));
+                            findings.Add(new OfficeFinding(FindingLevel.Error, where, $"picture \"{NameOf(element)}\" has no alt text."));
                         }
 
                         break;
@@ -144,7 +144,7 @@ internal static class OfficeChecks
                         visual = true;
                         if (string.IsNullOrWhiteSpace(frame.NonVisualGraphicFrameProperties?.NonVisualDrawingProperties?.Description?.Value))
                         {
-                            findings.Add(new Finding(FindingLevel.Error, where, $"\"{NameOf(element)}\" (a chart or table) has no alt text."));
+                            findings.Add(new OfficeFinding(FindingLevel.Error, where, $"\"{NameOf(element)}\" (a chart or table) has no alt text."));
                         }
 
                         break;
@@ -162,14 +162,14 @@ internal static class OfficeChecks
 
             if (!visual)
             {
-                findings.Add(new Finding(FindingLevel.Warning, where, "has only text: no chart, picture, table or designed element."));
+                findings.Add(new OfficeFinding(FindingLevel.Warning, where, "has only text: no chart, picture, table or designed element."));
             }
 
             foreach (var chart in slide.ChartParts)
             {
                 if (!chart.EmbeddedPackagePart?.GetStream().CanRead ?? true)
                 {
-                    findings.Add(new Finding(FindingLevel.Warning, where, "a chart has no embedded workbook, so Edit Data does not work."));
+                    findings.Add(new OfficeFinding(FindingLevel.Warning, where, "a chart has no embedded workbook, so Edit Data does not work."));
                 }
             }
         }
@@ -177,7 +177,7 @@ internal static class OfficeChecks
         return findings;
     }
 
-    private static void CheckText(P.Shape shape, Box? box, string where, List<Finding> findings)
+    private static void CheckText(P.Shape shape, Box? box, string where, List<OfficeFinding> findings)
     {
         var placeholder = shape.NonVisualShapeProperties?.ApplicationNonVisualDrawingProperties?.PlaceholderShape;
         if (IsNumber(shape))
@@ -190,11 +190,11 @@ internal static class OfficeChecks
         var name = NameOf(shape);
         if (isTitle && sizes.Any(s => s < 36 || s > 44))
         {
-            findings.Add(new Finding(FindingLevel.Warning, where, $"title \"{Short(shape.TextBody.InnerText)}\" is {sizes.Min():0.#} pt; titles are 36-44 pt."));
+            findings.Add(new OfficeFinding(FindingLevel.Warning, where, $"title \"{Short(shape.TextBody.InnerText)}\" is {sizes.Min():0.#} pt; titles are 36-44 pt."));
         }
         else if (!isTitle && sizes.Any(s => s < 14))
         {
-            findings.Add(new Finding(FindingLevel.Warning, where, $"\"{name}\" has {sizes.Min():0.#} pt text; body text is at least 14 pt."));
+            findings.Add(new OfficeFinding(FindingLevel.Warning, where, $"\"{name}\" has {sizes.Min():0.#} pt text; body text is at least 14 pt."));
         }
 
         if (box is not { } b || sizes.Count == 0 || shape.TextBody.BodyProperties?.GetFirstChild<A.NormalAutoFit>() is not null)
@@ -224,7 +224,7 @@ internal static class OfficeChecks
         var needed = TextMeasure.Height(paragraphs, baseSize, widthPoints, isTitle ? 0.9 : 1.0);
         if (needed > heightPoints + 1)
         {
-            findings.Add(new Finding(FindingLevel.Error, where, $"text overflows \"{name}\": it needs {needed:0} pt of height, the box has {heightPoints:0} pt (\"{Short(shape.TextBody.InnerText)}\")."));
+            findings.Add(new OfficeFinding(FindingLevel.Error, where, $"text overflows \"{name}\": it needs {needed:0} pt of height, the box has {heightPoints:0} pt (\"{Short(shape.TextBody.InnerText)}\")."));
         }
     }
 

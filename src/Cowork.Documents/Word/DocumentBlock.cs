@@ -27,5 +27,5 @@ internal sealed record DocumentBlock
 
     public double? WidthInches { get; init; }
 
-    public ChartSpec? Chart { get; init; }
+    public SlideChartSpec? Chart { get; init; }
 }

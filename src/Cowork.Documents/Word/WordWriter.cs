@@ -384,7 +384,7 @@ internal sealed class WordWriter
     }
 
     /// <summary>Alt text from the chart's own words, when none is given.</summary>
-    public static string ChartAlt(ChartSpec chart) =>
+    public static string ChartAlt(SlideChartSpec chart) =>
         $"{(string.IsNullOrWhiteSpace(chart.Title) ? "Chart" : chart.Title)}: {chart.Type} chart of {string.Join(", ", chart.Series.Select(s => s.Name))} " +
         $"by {string.Join(", ", chart.Categories.Take(12))}{(chart.Categories.Count > 12 ? ", …" : "")}.";
 

@@ -1,7 +1,7 @@
 namespace Cowork.Documents;
 
 /// <summary>One result of checking a document: an error blocks delivery, a warning is reported, a note says what was checked.</summary>
-internal sealed record Finding(FindingLevel Level, string Where, string Message)
+internal sealed record OfficeFinding(FindingLevel Level, string Where, string Message)
 {
     public override string ToString() => $"{Level.ToString().ToLowerInvariant()}: {Where}: {Message}";
 }

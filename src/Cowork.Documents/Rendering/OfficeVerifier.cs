@@ -9,13 +9,13 @@ namespace Cowork.Documents;
 /// <see cref="OfficeChecks"/>, then a render of every page by LibreOffice, thumbnails of each, and on slides a look
 /// for text drawn outside the boxes it belongs to (overflow as the renderer laid it out).
 /// </summary>
-internal static class DocumentVerifier
+internal static class OfficeVerifier
 {
     /// <summary>How far, in points, rendered text may stray past its box before it counts as overflow.</summary>
     private const double Tolerance = 3;
 
     /// <summary>The structural checks of a .docx or .pptx held in memory.</summary>
-    public static IReadOnlyList<Finding> Check(byte[] bytes, string extension)
+    public static IReadOnlyList<OfficeFinding> Check(byte[] bytes, string extension)
     {
         using var stream = new MemoryStream(bytes, writable: false);
         if (extension == ".pptx")
@@ -50,11 +50,11 @@ internal static class DocumentVerifier
             var pdf = pdfs[i];
             if (pdf is null)
             {
-                results.Add(new RenderResult(path, null, 0, [], [new Finding(FindingLevel.Error, Path.GetFileName(path), "LibreOffice could not render it.")]));
+                results.Add(new RenderResult(path, null, 0, [], [new OfficeFinding(FindingLevel.Error, Path.GetFileName(path), "LibreOffice could not render it.")]));
                 continue;
             }
 
-            var findings = new List<Finding>();
+            var findings = new List<OfficeFinding>();
             int pages;
             using (var document = PdfDocument.Open(pdf))
             {
@@ -68,7 +68,7 @@ internal static class DocumentVerifier
             var thumbnails = await renderer.ThumbnailsAsync(pdf, outputFolder, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (renderer.CanMakeThumbnails && thumbnails.Count != pages)
             {
-                findings.Add(new Finding(FindingLevel.Error, Path.GetFileName(path), $"{pages} pages rendered to PDF but {thumbnails.Count} to images."));
+                findings.Add(new OfficeFinding(FindingLevel.Error, Path.GetFileName(path), $"{pages} pages rendered to PDF but {thumbnails.Count} to images."));
             }
 
             results.Add(new RenderResult(path, pdf, pages, thumbnails, findings));
@@ -138,16 +138,16 @@ internal static class DocumentVerifier
     }
 
     /// <summary>Text the renderer drew outside every box of its slide: overflow, or a box off the slide.</summary>
-    private static List<Finding> RenderedOverflow(byte[] pptx, PdfDocument pdf)
+    private static List<OfficeFinding> RenderedOverflow(byte[] pptx, PdfDocument pdf)
     {
-        var findings = new List<Finding>();
+        var findings = new List<OfficeFinding>();
         using var stream = new MemoryStream(pptx, writable: false);
         using var deck = PresentationDocument.Open(stream, false);
         var presentation = deck.PresentationPart!;
         var slides = presentation.Presentation!.SlideIdList!.Elements<P.SlideId>().Select(id => (SlidePart)presentation.GetPartById(id.RelationshipId!)).ToList();
         if (slides.Count != pdf.NumberOfPages)
         {
-            findings.Add(new Finding(FindingLevel.Error, "deck", $"{slides.Count} slides rendered as {pdf.NumberOfPages} pages."));
+            findings.Add(new OfficeFinding(FindingLevel.Error, "deck", $"{slides.Count} slides rendered as {pdf.NumberOfPages} pages."));
             return findings;
         }
 
@@ -170,7 +170,7 @@ internal static class DocumentVerifier
             if (stray.Count > 0)
             {
                 var text = string.Concat(stray.Take(40).Select(l => l.Value));
-                findings.Add(new Finding(FindingLevel.Error, $"slide {i + 1}", $"rendered text falls outside its box (overflow): \"{text}\"."));
+                findings.Add(new OfficeFinding(FindingLevel.Error, $"slide {i + 1}", $"rendered text falls outside its box (overflow): \"{text}\"."));
             }
         }
 

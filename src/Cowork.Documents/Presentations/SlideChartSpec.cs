@@ -1,7 +1,7 @@
 namespace Cowork.Documents;
 
 /// <summary>A native chart: "column" (default), "bar", "line" or "pie", with categories and one or more series.</summary>
-internal sealed record ChartSpec
+internal sealed record SlideChartSpec
 {
     public string Type { get; init; } = "column";
 
