@@ -13,8 +13,7 @@ public sealed class FileToolset : IToolset
     public IEnumerable<ToolDescriptor> CreateTools(ToolContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var workspace = context.Own(new Workspace(context.Folders, context.ProtectedPaths,
-            w => new FileChanges(w, Path.Combine(context.DataDirectory, ChangeJournal.FileName), context.Events.TaskId, context.Events.Publish)));
+        var workspace = TaskWorkspace.For(context);
         var read = new ReadingTools(workspace);
         var change = new ChangingTools(workspace);
         var chores = new ChoreTools(workspace, context.Events);
