@@ -21,14 +21,13 @@ public sealed class Dataset
     private readonly RowSource _source;
     private readonly bool _header;
 
-    private Dataset(RowSource source, string displayName, string format, bool header, IReadOnlyList<ColumnInfo> columns, LoadWarnings sampleWarnings)
+    private Dataset(RowSource source, string displayName, string format, bool header, IReadOnlyList<ColumnInfo> columns)
     {
         _source = source;
         _header = header;
         DisplayName = displayName;
         Format = format;
         Columns = columns;
-        SampleWarnings = sampleWarnings;
         IdColumn = columns.FirstOrDefault(c => IsIdName(c.Name) && c.Format.Kind is ColumnKind.Integer or ColumnKind.Text);
     }
 
@@ -44,9 +43,6 @@ public sealed class Dataset
 
     /// <summary>The column that names rows in results (id, *_id, key, code …), or <see langword="null"/>: rows are then named by number.</summary>
     public ColumnInfo? IdColumn { get; }
-
-    /// <summary>Problems met while sniffing and sampling.</summary>
-    public LoadWarnings SampleWarnings { get; }
 
     /// <summary>Opens a file by its name's extension, else by its first bytes.</summary>
     /// <param name="open">Opens the file afresh (each pass reads it again); the stream is disposed by the reader.</param>
@@ -86,8 +82,8 @@ public sealed class Dataset
             }
         }
 
-        var warnings = new LoadWarnings();
-        var sample = source.RawRows(warnings, cancellationToken).Where(r => r.Any(f => !ColumnFormat.IsNull(f))).Take(SampleRows + 1).ToList();
+        // The sample's problems are met again, and reported, by every full pass.
+        var sample = source.RawRows(new LoadWarnings(), cancellationToken).Where(r => r.Any(f => !ColumnFormat.IsNull(f))).Take(SampleRows + 1).ToList();
         if (sample.Count == 0)
         {
             throw new ToolException($"{displayName} has no rows: it is empty or every row is blank.");
@@ -104,7 +100,7 @@ public sealed class Dataset
             columns.Add(new ColumnInfo(c, names[c], TypeInference.Infer(present)));
         }
 
-        return new Dataset(source, displayName, format, header, columns, warnings);
+        return new Dataset(source, displayName, format, header, columns);
     }
 
     /// <summary>The data rows, each exactly as wide as the header; blank rows skipped.</summary>
