@@ -19,4 +19,8 @@ public static class ToolNames
     public const string OrganizeFolder = "organize_folder";
     public const string RenameFiles = "rename_files";
     public const string FindDuplicates = "find_duplicates";
+    public const string ProfileData = "profile_data";
+    public const string AnalyzeData = "analyze_data";
+    public const string TransformData = "transform_data";
+    public const string MakeChart = "make_chart";
 }
