@@ -30,7 +30,7 @@ public sealed class DataAnalysisTests : IDisposable
         Assert.Contains("Trend: up", findings, StringComparison.Ordinal);
         Assert.Contains("![revenue-by-month](revenue-by-month.png)", findings, StringComparison.Ordinal);
         var chart = File.ReadAllBytes(Path.Combine(folder, "sales-analysis", "revenue-by-month.png"));
-        Assert.Equal("\x89PNG"u8.ToArray(), chart[..4]);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, chart[..4]);
         Assert.True(File.Exists(Path.Combine(folder, "sales-analysis", "revenue-by-region.png")));
 
         Assert.Equal(0, await new CliRun(_temp).InvokeAsync("undo", "last"));
