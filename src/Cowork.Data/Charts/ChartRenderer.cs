@@ -247,7 +247,12 @@ public static class ChartRenderer
         }).ToList();
         var pie = plot.Add.Pie(slices);
         pie.ExplodeFraction = 0.02;
-        plot.Axes.Frameless();
+        // The axes mean nothing for a pie; the title stays.
+        foreach (var axis in (ScottPlot.IAxis[])[plot.Axes.Bottom, plot.Axes.Left, plot.Axes.Top, plot.Axes.Right])
+        {
+            axis.IsVisible = false;
+        }
+
         plot.HideGrid();
         plot.ShowLegend(Edge.Right);
     }

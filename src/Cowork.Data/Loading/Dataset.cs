@@ -89,8 +89,10 @@ public sealed class Dataset
             throw new ToolException($"{displayName} has no rows: it is empty or every row is blank.");
         }
 
-        var width = sample.Max(r => r.Length);
         var header = options.Header ?? source.HasHeader ?? LooksLikeHeader(sample);
+
+        // The header's width, or without one the widest row but for trailing empty fields; other rows are ragged.
+        var width = header ? sample[0].Length : sample.Max(r => r.Length - r.Reverse().TakeWhile(ColumnFormat.IsNull).Count());
         var body = header ? sample.Skip(1).ToList() : sample;
         var names = Names(header ? sample[0] : [], width);
         var columns = new List<ColumnInfo>(width);
