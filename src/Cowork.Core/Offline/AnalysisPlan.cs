@@ -255,7 +255,7 @@ internal static partial class AnalysisPlan
     [GeneratedRegex(@"([\p{L}\p{N}_\-./]+\.(?:csv|tsv|xlsx|json))\b", RegexOptions.IgnoreCase)]
     private static partial Regex DataFile();
 
-    [GeneratedRegex(@"\b(analy[sz]e|analysis|outliers?|anomal|trends?|charts?|plots?|graphs?|profile|statistics|stats|summari[sz]e|describe|pivot|cross-?tab|correlat|by\s+\w+)")]
+    [GeneratedRegex(@"\b(analy[sz]e|analysis|outliers?|anomal|trends?|charts?|plots?|graphs?|profile|statistics|stats|summari[sz]e|describe|pivot|cross-?tab|correlat|breakdown|group(?:ed)? by|totals? by|average by|sum by|count by)")]
     private static partial Regex AnalysisWords();
 
     [GeneratedRegex(@"\b(outliers?|anomal\w*|unusual|extreme)")]
