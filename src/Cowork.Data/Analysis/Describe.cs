@@ -23,7 +23,7 @@ internal static class Describe
         }).ToList();
         var findings = chosen.Where(c => c.Format.IsNumeric && c.Mean is not null).Select(c => string.Create(CultureInfo.InvariantCulture,
             $"{c.Name}: mean {ResultTable.Format(c.Mean)}, median {ResultTable.Format(c.Median)}, from {c.Min} to {c.Max}{(c.Nulls > 0 ? $", {c.Nulls:N0} missing" : "")}.")).ToList();
-        return new AnalysisResult($"Summary statistics of {profile.DisplayName}", new ResultTable(header, rows), findings, profile.Warnings)
+        return new AnalysisResult("Summary statistics", new ResultTable(header, rows), findings, profile.Warnings)
         {
             Approximate = chosen.Any(c => !c.QuantilesExact && c.Format.IsNumeric),
         };
