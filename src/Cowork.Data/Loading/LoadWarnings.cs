@@ -32,25 +32,6 @@ public sealed class LoadWarnings
         }
     }
 
-    public int KindCount
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _kinds.Count;
-            }
-        }
-    }
-
-    public long Count(string kind)
-    {
-        lock (_gate)
-        {
-            return _kinds.TryGetValue(kind, out var entry) ? entry.Count : 0;
-        }
-    }
-
     /// <summary>Each kind on one line: count, kind, examples.</summary>
     public IReadOnlyList<string> Lines()
     {

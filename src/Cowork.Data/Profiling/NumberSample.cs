@@ -3,7 +3,7 @@ using MathNet.Numerics.Statistics;
 namespace Cowork.Data;
 
 /// <summary>
-/// A column's numbers for quantiles: all of them while they fit in <see cref="Capacity"/>, then a uniform reservoir
+/// A column's numbers for quantiles: all of them while they fit in its capacity, then a uniform reservoir
 /// sample of that size (Vitter's algorithm R, fixed seed), so quantiles are exact for columns up to a million
 /// values and approximate, with a rank error of about 0.1 %, beyond.
 /// </summary>
@@ -13,8 +13,6 @@ internal sealed class NumberSample(int capacity = NumberSample.DefaultCapacity)
     private readonly List<double> _values = [];
     private readonly Random _random = new(20240601);
     private double[]? _sorted;
-
-    public int Capacity => capacity;
 
     public long Seen { get; private set; }
 
