@@ -15,6 +15,9 @@ namespace Cowork.Data;
 internal static class Outliers
 {
     public const int MaxGroups = 1000;
+
+    /// <summary>Up to 2^25 values (256 MiB) the fences are exact, as pandas'; beyond, from a uniform sample of that size.</summary>
+    private const int ExactValues = 1 << 25;
     private const int Listed = 50;
 
     public static AnalysisResult Find(Dataset data, string column, string method = "iqr", double? threshold = null, string? groupBy = null, CancellationToken cancellationToken = default)
@@ -57,7 +60,7 @@ internal static class Outliers
                     throw new ToolException($"'{group!.Text}' has more than {MaxGroups} groups; group outliers by a coarser column.");
                 }
 
-                g = (new RunningStatistics(), new NumberSample(group is null ? NumberSample.DefaultCapacity : 1 << 17));
+                g = (new RunningStatistics(), new NumberSample(group is null ? ExactValues : 1 << 17));
                 groups[key] = g;
             }
 

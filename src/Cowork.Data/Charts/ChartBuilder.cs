@@ -111,7 +111,7 @@ internal static class ChartBuilder
                     sample.Add(row);
                 }
 
-                return new ChartSpec(chart, title ?? $"Distribution of {column.Name}", [new ChartSeries(column.Name, sample.Values.Sorted())],
+                return new ChartSpec(chart, title ?? $"Distribution of {column.Name}", [new ChartSeries(column.Name, sample.Values.Sorted().ToArray())],
                     xLabel ?? column.Name + Unit(column), yLabel ?? "Rows");
             }
 
@@ -144,7 +144,7 @@ internal static class ChartBuilder
 
                 var shown = groups.OrderByDescending(g => g.Value.Values.Seen).Take(MaxBoxes).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
                 return new ChartSpec(chart, title ?? $"{column.Name}{(group is null ? "" : $" by {group.Text}")}",
-                    [.. shown.Select(g => new ChartSeries(g.Key, g.Value.Values.Sorted()))], xLabel ?? group?.Text, yLabel ?? column.Name + Unit(column), [.. shown.Select(g => g.Key)]);
+                    [.. shown.Select(g => new ChartSeries(g.Key, g.Value.Values.Sorted().ToArray()))], xLabel ?? group?.Text, yLabel ?? column.Name + Unit(column), [.. shown.Select(g => g.Key)]);
             }
         }
     }

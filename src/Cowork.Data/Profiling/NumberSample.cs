@@ -1,4 +1,4 @@
-using MathNet.Numerics.Statistics;
+using System.Runtime.InteropServices;
 
 namespace Cowork.Data;
 
@@ -12,7 +12,7 @@ internal sealed class NumberSample(int capacity = NumberSample.DefaultCapacity)
     public const int DefaultCapacity = 1 << 20;
     private readonly List<double> _values = [];
     private readonly Random _random = new(20240601);
-    private double[]? _sorted;
+    private bool _sorted;
 
     public long Seen { get; private set; }
 
@@ -22,7 +22,7 @@ internal sealed class NumberSample(int capacity = NumberSample.DefaultCapacity)
     public void Add(double value)
     {
         Seen++;
-        _sorted = null;
+        _sorted = false;
         if (_values.Count < capacity)
         {
             _values.Add(value);
@@ -37,7 +37,7 @@ internal sealed class NumberSample(int capacity = NumberSample.DefaultCapacity)
     }
 
     /// <summary>The <paramref name="q"/>-quantile with linear interpolation between order statistics (R-7: pandas', numpy's and Excel's PERCENTILE.INC).</summary>
-    public double Quantile(double q) => Seen == 0 ? double.NaN : SortedArrayStatistics.QuantileCustom(Sorted(), q, QuantileDefinition.R7);
+    public double Quantile(double q) => Seen == 0 ? double.NaN : Interpolated(Sorted(), q);
 
     /// <summary>The median of the absolute deviations from the median (unscaled, as pandas' and scipy's default).</summary>
     public double MedianAbsoluteDeviation()
@@ -50,17 +50,27 @@ internal sealed class NumberSample(int capacity = NumberSample.DefaultCapacity)
         var median = Quantile(0.5);
         var deviations = _values.Select(v => Math.Abs(v - median)).ToArray();
         Array.Sort(deviations);
-        return SortedArrayStatistics.QuantileCustom(deviations, 0.5, QuantileDefinition.R7);
+        return Interpolated(deviations, 0.5);
     }
 
-    public double[] Sorted()
+    /// <summary>The values in order. Sorted in place: a reservoir's slots are interchangeable, so order does not matter to it.</summary>
+    public ReadOnlySpan<double> Sorted()
     {
-        if (_sorted is null)
+        var span = CollectionsMarshal.AsSpan(_values);
+        if (!_sorted)
         {
-            _sorted = [.. _values];
-            Array.Sort(_sorted);
+            span.Sort();
+            _sorted = true;
         }
 
-        return _sorted;
+        return span;
+    }
+
+    /// <summary>R-7: h = (n − 1)·q, then linear between the order statistics around h.</summary>
+    private static double Interpolated(ReadOnlySpan<double> sorted, double q)
+    {
+        var h = (sorted.Length - 1) * Math.Clamp(q, 0, 1);
+        var low = (int)Math.Floor(h);
+        return low + 1 < sorted.Length ? sorted[low] + ((h - low) * (sorted[low + 1] - sorted[low])) : sorted[low];
     }
 }
