@@ -18,7 +18,7 @@ public sealed partial class OfflinePlannerChatClient : WholeResponseChatClient
 
     internal const string NeedsModelMessage =
         "The offline planner does not understand this request. Offline, Cowork can describe a folder (\"what is in this folder\"), " +
-        "organize files by type and/or date, rename files by date or number, find duplicates, and make a deck or a report from meeting notes. For anything else, use a model: --model anthropic:claude-sonnet-4-5 with ANTHROPIC_API_KEY set, " +
+        "organize files by type and/or date, rename files by date or number, find duplicates, make a deck or a report from meeting notes, make an expense report from receipts, and analyze a data file (\"analyze sales.csv: outliers, revenue by region and month, trend chart\"). For anything else, use a model: --model anthropic:claude-sonnet-4-5 with ANTHROPIC_API_KEY set, " +
         "or --model ollama:llama3.1 with Ollama running (see the README).";
 
     public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -44,6 +44,7 @@ public sealed partial class OfflinePlannerChatClient : WholeResponseChatClient
             ExpenseReportIntent report => ExpenseReportPlan.Respond(report, conversation, turn),
             PreviewedJobIntent job => PreviewedJob(job, conversation, turn),
             NotesJobIntent notes => NotesPlan.Next(notes, conversation, turn),
+            AnalyzeDataIntent analysis => AnalysisPlan.Next(analysis, conversation, turn, Say),
             _ => throw new ModelException(ModelFailureKind.NeedsModel, NeedsModelMessage),
         };
         return Task.FromResult(response);

@@ -9,6 +9,12 @@ internal static partial class RequestIntentParser
     /// <exception cref="ToolException">The request is understood but the grants do not allow it; the message says why.</exception>
     public static RequestIntent? Parse(string request, IReadOnlyList<FolderGrant> folders)
     {
+        // A data file to analyze is named in the request; the folder jobs below refuse named files.
+        if (AnalysisPlan.Parse(request, folders) is { } analysis)
+        {
+            return analysis;
+        }
+
         var text = request.ToLowerInvariant();
         if (ExpenseReportPlan.IsRequest(text))
         {

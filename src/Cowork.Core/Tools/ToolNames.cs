@@ -35,4 +35,10 @@ public static class ToolNames
     public const string VerifyDocument = "verify_document";
     public const string ExtractReceipts = "extract_receipts";
     public const string MakeExpenseReport = "make_expense_report";
+
+    // Data analysis, transformations and charts (Cowork.Data).
+    public const string ProfileData = "profile_data";
+    public const string AnalyzeData = "analyze_data";
+    public const string TransformData = "transform_data";
+    public const string MakeChart = "make_chart";
 }

@@ -1,0 +1,7 @@
+namespace Cowork.Data;
+
+public enum ChartFormat
+{
+    Png,
+    Svg,
+}

@@ -1,0 +1,11 @@
+namespace Cowork.Data;
+
+public enum ChartKind
+{
+    Bar,
+    Line,
+    Scatter,
+    Histogram,
+    Box,
+    Pie,
+}
