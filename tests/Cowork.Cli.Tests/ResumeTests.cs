@@ -29,11 +29,11 @@ public sealed class ResumeTests : IAsyncDisposable
     [Fact]
     public async Task Killed_twenty_times_and_resumed_each_time_the_task_does_every_write_once()
     {
-        const int Notes = 30;
+        const int Notes = 40;
         Setup(Notes, 15);
         var random = new Random(20261201);
 
-        var (taskId, exit) = await Loop.RunAsync(["run", "Write the notes", "--folder", Loop.Folder, "--yes", "--json", "--max-turns", "100"], killAfterEvents: random.Next(5, 60), random);
+        var (taskId, exit) = await Loop.RunAsync(["run", "Write the notes", "--folder", Loop.Folder, "--yes", "--json", "--max-turns", "100"], killAfterEvents: random.Next(5, 40), random);
         var kills = exit == 137 ? 1 : 0;
         while (kills < 20 && exit == 137)
         {
@@ -45,7 +45,7 @@ public sealed class ResumeTests : IAsyncDisposable
             }
 
             Assert.True(shown.Contains("interrupted", StringComparison.Ordinal), shown);
-            (_, exit) = await Loop.RunAsync(["resume", taskId, "--yes", "--json", "--max-turns", "100"], killAfterEvents: random.Next(1, 40), random);
+            (_, exit) = await Loop.RunAsync(["resume", taskId, "--yes", "--json", "--max-turns", "100"], killAfterEvents: random.Next(2, 14), random);
             kills += exit == 137 ? 1 : 0;
         }
 
@@ -54,7 +54,7 @@ public sealed class ResumeTests : IAsyncDisposable
             (_, exit) = await Loop.RunAsync(["resume", taskId, "--yes", "--json", "--max-turns", "100"], killAfterEvents: null, random);
         }
 
-        Assert.True(kills >= 15, $"Only {kills} kills landed before the task finished (exit {exit}): {(await Loop.CoworkAsync(["show", taskId])).Output}");
+        Assert.True(kills == 20, $"Only {kills} kills landed before the task finished (exit {exit}): {(await Loop.CoworkAsync(["show", taskId])).Output}");
         Loop.AssertNotesWrittenOnce(Notes);
 
         using var store = TaskStore.Open(Loop.Home);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Cowork.Storage;
 
 namespace Cowork.Cli.Tests;
@@ -103,31 +102,26 @@ public sealed class TaskControlTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Words_typed_into_the_live_view_reach_the_model_as_a_direction()
+    public async Task Words_typed_into_the_live_view_after_the_approval_reach_the_model_as_a_direction()
     {
-        var temp = _temp;
-        {
-            var folder = temp.CopySamples();
-            var script = temp.Combine("script.json");
-            var plan = new JsonArray(new JsonObject { ["title"] = "Look around", ["status"] = "done" });
-            File.WriteAllText(script, new JsonObject
-            {
-                ["replies"] = new JsonArray(
-                    new JsonObject { ["tool_calls"] = new JsonArray(new JsonObject { ["name"] = "list_folder", ["arguments"] = new JsonObject { ["path"] = "." } }) },
-                    new JsonObject { ["tool_calls"] = new JsonArray(new JsonObject { ["name"] = "update_plan", ["arguments"] = new JsonObject { ["steps"] = plan } }) },
-                    new JsonObject { ["text"] = "Looked." }),
-            }.ToJsonString());
-            var cli = new CliRun(temp, interactive: true, canPrompt: true);
-            cli.Console.Input.PushTextWithEnter("Only look at the PDFs");
+        _notes = new NotesTask(6, TimeSpan.FromMilliseconds(150));
+        var cli = new CliRun(_temp, interactive: true, canPrompt: true)
+            .Env("COWORK_HOME", Loop.Home)
+            .Env("COWORK_MODEL", "anthropic:claude-loopback")
+            .Env("ANTHROPIC_API_KEY", "test-key")
+            .Env("ANTHROPIC_BASE_URL", Loop.Server.BaseUrl);
 
-            var exit = await cli.InvokeAsync("run", "Look at the folder", "--folder", folder, "--model", $"scripted:{script}");
+        // The first keys answer the plan prompt; what follows, typed while the plan runs, is a direction.
+        cli.Console.Input.PushTextWithEnter("y");
+        cli.Console.Input.PushTextWithEnter("Only look at the PDFs");
+        var exit = await cli.InvokeAsync("run", "Write the notes", "--folder", Loop.Folder);
 
-            Assert.True(exit == 0, cli.Console.Output);
-            using var store = TaskStore.Open(cli.Home);
-            var events = store.ReadEvents(store.ListTasks(1).Single().Id);
-            Assert.Contains(events, e => e is SteeringReceived { Message: "Only look at the PDFs" });
-            Assert.Contains(events, e => e is MessageRecorded { Message: { Role: "user", Text: var text } } && text!.Contains("Only look at the PDFs", StringComparison.Ordinal));
-        }
+        Assert.True(exit == 0, cli.Console.Output);
+        Loop.AssertNotesWrittenOnce(6);
+        using var store = TaskStore.Open(Loop.Home);
+        var events = store.ReadEvents(store.ListTasks(1).Single().Id);
+        Assert.Contains(events, e => e is SteeringReceived { Message: "Only look at the PDFs" });
+        Assert.Contains(Loop.Server.Requests, r => r.Body.Contains("Only look at the PDFs", StringComparison.Ordinal));
     }
 
     /// <summary>An in-process cowork on the task's home, answering prompts with <paramref name="answer"/>.</summary>

@@ -7,9 +7,9 @@ namespace Cowork.Cli.Interaction;
 /// tokens; approvals pause the live display for a prompt; a summary at the end.
 /// </summary>
 /// <remarks>
-/// With <paramref name="steering"/>, what the person types goes to a line at the bottom of the view and Enter sends it to
-/// the task as a direction (it reaches the model at its next turn); Escape clears the line. Keys are read only between
-/// frames and never while a prompt is shown.
+/// With <paramref name="steering"/>, what the person types while the approved plan runs goes to a line at the bottom of
+/// the view and Enter sends it to the task as a direction (it reaches the model at its next turn); Escape clears the
+/// line. Keys are read only between frames, never while a prompt is shown or before the plan is approved.
 /// </remarks>
 internal sealed class LiveTaskView(CliHost host, bool approvePlan, PriceTable? prices = null, TimeProvider? timeProvider = null, TaskControl? steering = null)
     : ITaskView
@@ -54,7 +54,7 @@ internal sealed class LiveTaskView(CliHost host, bool approvePlan, PriceTable? p
                 while (!task.IsCompleted && TakePending(peek: true) is null)
                 {
                     ReadKeys(console);
-                    context.UpdateTarget(Render.Live(_progress.Read(), steerable: steering is not null));
+                    context.UpdateTarget(Render.Live(_progress.Read(), steerable: steering is not null && _progress.Running));
                     await Task.WhenAny(task, Task.Delay(Frame));
                 }
 
@@ -78,7 +78,8 @@ internal sealed class LiveTaskView(CliHost host, bool approvePlan, PriceTable? p
 
     private void ReadKeys(IAnsiConsole console)
     {
-        if (steering is null)
+        // Only while the approved plan runs: before it, what the person types is the answer to the approval prompt.
+        if (steering is null || !_progress.Running)
         {
             return;
         }

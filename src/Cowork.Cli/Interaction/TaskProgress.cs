@@ -15,6 +15,7 @@ internal sealed class TaskProgress(TimeProvider time)
     private string? _lastWarning;
     private string? _lastDirection;
     private string _typed = "";
+    private bool _running;
 
     public void Apply(TaskEvent taskEvent)
     {
@@ -54,9 +55,27 @@ internal sealed class TaskProgress(TimeProvider time)
                 case Warning warning:
                     _lastWarning = warning.Message;
                     break;
+                case TaskStateChanged changed:
+                    _running = changed.State == TaskState.Running;
+                    break;
+                case TaskFinished:
+                    _running = false;
+                    break;
                 case SteeringReceived steering:
                     _lastDirection = steering.Message;
                     break;
+            }
+        }
+    }
+
+    /// <summary>The approved plan is being carried out: the time for directions (before it, keys answer the approval prompt).</summary>
+    public bool Running
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _running;
             }
         }
     }

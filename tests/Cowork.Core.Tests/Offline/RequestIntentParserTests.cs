@@ -77,14 +77,23 @@ public sealed class RequestIntentParserTests
     }
 
     [Theory]
-    [InlineData("write me a poem")]
     [InlineData("Turn these receipts into an expense report")]
+    [InlineData("Make an expense report from the receipts in this folder")]
+    [InlineData("Group the receipts by vendor into a spreadsheet")]
+    public void Receipt_jobs_become_an_expense_report(string request)
+    {
+        var intent = Assert.IsType<ExpenseReportIntent>(RequestIntentParser.Parse(request, OneFolder));
+
+        Assert.Equal(Downloads, intent.Folder.Path);
+    }
+
+    [Theory]
+    [InlineData("write me a poem")]
     [InlineData("Translate the letter into French")]
     [InlineData("Sort the rows of budget.xlsx by amount")]
     [InlineData("Clean up the formatting of my resume")]
     [InlineData("Arrange a meeting agenda from these notes")]
     [InlineData("organize my thoughts into an essay")]
-    [InlineData("Group the receipts by vendor into a spreadsheet")]
     [InlineData("Summarize the quarterly report")]
     [InlineData("List the action items from my meeting notes")]
     [InlineData("What's in the contract about termination?")]
