@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Cowork.Files;
 using Microsoft.Extensions.AI;
 
@@ -25,7 +24,7 @@ public sealed class DocumentToolset : IToolset
         yield return Tool(sheets.MakeExpenseReport, ToolNames.MakeExpenseReport, ToolEffects.Write,
             "Make an expense-report workbook from a folder's receipts: Receipts sheet (category by VLOOKUP from a Categories sheet, large amounts highlighted, " +
             "totals per currency by SUMIFS), Summary by category and month (SUMIFS) with a chart, and the receipts that need review. Preview with dry_run=true.",
-            arguments => Flag(arguments, "dry_run") ? ToolEffects.Read : ToolEffects.Write);
+            arguments => ToolArguments.Flag(arguments, "dry_run") ? ToolEffects.Read : ToolEffects.Write);
         // --- end of spreadsheets ---
 
         // Reports, decks, readers and notes (Word/, Presentations/, Reading/, Rendering/, Notes/).
@@ -66,13 +65,4 @@ public sealed class DocumentToolset : IToolset
     private static ToolDescriptor Tool(Delegate method, string name, ToolEffects effects, string description, Func<AIFunctionArguments, ToolEffects>? effectsOfCall = null) =>
         new(AIFunctionFactory.Create(method, name, description), effects, effectsOfCall);
 
-    private static bool Flag(AIFunctionArguments arguments, string name) =>
-        arguments.TryGetValue(name, out var value) && value switch
-        {
-            bool flag => flag,
-            string text => bool.TryParse(text, out var flag) && flag,
-            JsonElement element => element.ValueKind == JsonValueKind.True
-                || (element.ValueKind == JsonValueKind.String && bool.TryParse(element.GetString(), out var flag) && flag),
-            _ => false,
-        };
 }

@@ -45,7 +45,7 @@ public sealed class FileToolset : IToolset
                 DryRunReads),
             Tool(chores.FindDuplicates, ToolNames.FindDuplicates, ToolEffects.Write,
                 "Find files with identical content (the oldest is kept). With move_to (a folder name) and dry_run=false, moves the copies there.",
-                arguments => Flag(arguments, "dry_run") || !arguments.TryGetValue("move_to", out var to) || to is null or "" || to is JsonElement { ValueKind: JsonValueKind.Null }
+                arguments => ToolArguments.Flag(arguments, "dry_run") || !arguments.TryGetValue("move_to", out var to) || to is null or "" || to is JsonElement { ValueKind: JsonValueKind.Null }
                     ? ToolEffects.Read : ToolEffects.Write),
         ];
     }
@@ -69,15 +69,6 @@ public sealed class FileToolset : IToolset
     private static ToolDescriptor Tool(Delegate method, string name, ToolEffects effects, string description, Func<AIFunctionArguments, ToolEffects>? effectsOfCall = null) =>
         new(AIFunctionFactory.Create(method, name, description), effects, effectsOfCall);
 
-    private static ToolEffects DryRunReads(AIFunctionArguments arguments) => Flag(arguments, "dry_run") ? ToolEffects.Read : ToolEffects.Write;
+    private static ToolEffects DryRunReads(AIFunctionArguments arguments) => ToolArguments.Flag(arguments, "dry_run") ? ToolEffects.Read : ToolEffects.Write;
 
-    private static bool Flag(AIFunctionArguments arguments, string name) =>
-        arguments.TryGetValue(name, out var value) && value switch
-        {
-            bool flag => flag,
-            string text => bool.TryParse(text, out var flag) && flag,
-            JsonElement element => element.ValueKind == JsonValueKind.True
-                || (element.ValueKind == JsonValueKind.String && bool.TryParse(element.GetString(), out var flag) && flag),
-            _ => false,
-        };
 }
