@@ -200,18 +200,7 @@ public sealed class TaskStore : IDisposable
     public CoworkTask? LoadTask(string taskId)
     {
         var events = ReadEvents(taskId);
-        if (events.Count == 0)
-        {
-            return null;
-        }
-
-        var task = new CoworkTask(taskId);
-        foreach (var taskEvent in events)
-        {
-            task.Apply(taskEvent);
-        }
-
-        return task;
+        return events.Count == 0 ? null : CoworkTask.Replay(taskId, events);
     }
 
     /// <summary>Usage reported on the local days <paramref name="from"/> through <paramref name="to"/>, both included.</summary>

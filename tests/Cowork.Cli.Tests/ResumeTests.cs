@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Cowork.Cli.Commands;
 using Cowork.Storage;
 
 namespace Cowork.Cli.Tests;
@@ -60,7 +59,7 @@ public sealed class ResumeTests : IAsyncDisposable
         using var store = TaskStore.Open(Loop.Home);
         var events = store.ReadEvents(taskId);
         Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Sequence));
-        Assert.Equal(TaskState.Completed, TaskSession.Replay(taskId, events).State);
+        Assert.Equal(TaskState.Completed, CoworkTask.Replay(taskId, events).State);
 
         // Every call the model made has exactly one result in the conversation, and each write finished exactly once.
         var log = ConversationLog.Rebuild(events);

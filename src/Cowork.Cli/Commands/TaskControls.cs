@@ -18,7 +18,7 @@ internal static class TaskControls
             throw new CoworkConfigurationException($"Task {taskId} has no stored events.");
         }
 
-        return (TaskSession.Replay(taskId, events), running);
+        return (CoworkTask.Replay(taskId, events), running);
     }
 
     /// <summary>Done, declined, cancelled or failed: no direction can reach it (a failed one can still be resumed).</summary>

@@ -102,7 +102,7 @@ internal sealed class TaskSession(CliHost host, CoworkPaths paths, CoworkConfig 
             throw new CoworkConfigurationException($"Task {taskId} has no stored events, so it cannot be resumed.");
         }
 
-        var task = Replay(taskId, stored);
+        var task = CoworkTask.Replay(taskId, stored);
         if (task.StopReason == StopReason.Finished)
         {
             throw new CoworkConfigurationException($"Task {taskId} is already done; there is nothing to resume. Start a new task with `cowork run`.");
@@ -111,17 +111,6 @@ internal sealed class TaskSession(CliHost host, CoworkPaths paths, CoworkConfig 
         if (task.StopReason == StopReason.PlanRejected)
         {
             throw new CoworkConfigurationException($"The plan of task {taskId} was declined, so nothing was started; run the request again with `cowork run`.");
-        }
-
-        return task;
-    }
-
-    internal static CoworkTask Replay(string taskId, IEnumerable<TaskEvent> events)
-    {
-        var task = new CoworkTask(taskId);
-        foreach (var taskEvent in events)
-        {
-            task.Apply(taskEvent);
         }
 
         return task;

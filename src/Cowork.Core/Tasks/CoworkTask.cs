@@ -55,6 +55,19 @@ public sealed class CoworkTask(string id)
     /// <summary>The model's final answer, or why the task stopped.</summary>
     public string? FinalMessage { get; private set; }
 
+    /// <summary>The task as <paramref name="events"/> (its stored log, in order) describe it.</summary>
+    public static CoworkTask Replay(string id, IEnumerable<TaskEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var task = new CoworkTask(id);
+        foreach (var taskEvent in events)
+        {
+            task.Apply(taskEvent);
+        }
+
+        return task;
+    }
+
     public void Apply(TaskEvent taskEvent)
     {
         switch (taskEvent)

@@ -109,7 +109,7 @@ public sealed class ResumeTests
         var resumed = await new AgentRunner(new NotesModel(Notes), [world.Toolset()], TestApprovals.Yes(), TestRun.Options()).ResumeAsync(request, again, stored);
 
         Assert.Equal(TaskState.Completed, resumed.State);
-        Assert.Null(resumed.StopReason is StopReason.Paused ? "still paused" : null);
+        Assert.Equal(StopReason.Finished, resumed.StopReason);
         Assert.Equal(Enumerable.Range(1, Notes), world.Notes.Order());
     }
 
