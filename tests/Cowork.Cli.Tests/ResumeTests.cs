@@ -129,14 +129,16 @@ public sealed class ResumeTests : IAsyncDisposable
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
         Assert.Equal(0, process.ExitCode);
 
-        // The first request sent after the steer (allowing for the one in flight) carries the direction, and all later ones.
-        var carrying = Loop.Server.Requests.Select((r, i) => (i, r.Body.Contains(Direction, StringComparison.Ordinal))).Where(x => x.Item2).Select(x => x.i).ToList();
-        Assert.NotEmpty(carrying);
-        Assert.InRange(carrying[0], requestsWhenSent - 1, requestsWhenSent + 1);
-        Assert.Equal(Enumerable.Range(carrying[0], Loop.Server.Requests.Count - carrying[0]), carrying);
-
+        // The running task takes the direction at its next turn boundary: the model call right after it is recorded
+        // carries it, as does every later one, and none before. The poller takes it within a few turns of the steer.
         using var store = TaskStore.Open(Loop.Home);
-        Assert.Contains(store.ReadEvents(taskId!), e => e is SteeringReceived s && s.Message == Direction);
+        var events = store.ReadEvents(taskId!);
+        var received = Assert.Single(events.OfType<SteeringReceived>(), s => s.Message == Direction);
+        var nextTurn = events.OfType<ModelCallStarted>().First(m => m.Sequence > received.Sequence).Turn;
+        var carrying = Loop.Server.Requests.Select((r, i) => (i, r.Body.Contains(Direction, StringComparison.Ordinal))).Where(x => x.Item2).Select(x => x.i).ToList();
+        Assert.Equal(nextTurn - 1, carrying[0]);
+        Assert.Equal(Enumerable.Range(carrying[0], Loop.Server.Requests.Count - carrying[0]), carrying);
+        Assert.InRange(carrying[0], requestsWhenSent - 1, requestsWhenSent + 5);
 
         var shown = await Loop.CoworkAsync(["show", taskId!]);
         Assert.Contains($"you said {Direction}", shown.Output, StringComparison.Ordinal);

@@ -19,14 +19,11 @@ internal sealed class ToolInvoker(IReadOnlyDictionary<string, ToolDescriptor> to
     /// <summary>Set when a call needed the person's approval and nobody could be asked; the tool loop was told to stop.</summary>
     public ApprovalUnavailableException? ApprovalUnavailable { get; private set; }
 
-    /// <summary>Runs the call and records its result in the conversation log; a cancelled call records nothing.</summary>
-    public async ValueTask<object?> InvokeAsync(FunctionInvocationContext context, CancellationToken cancellationToken)
-    {
-        var result = await InvokeCoreAsync(context, cancellationToken);
-        var text = result as string ?? JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions);
-        events.Publish(new MessageRecorded(ConversationMessage.ToolResult(context.CallContent.CallId, text)));
-        return result;
-    }
+    /// <summary>
+    /// Runs the call and records its result in the conversation log, before the event that says it finished: a log
+    /// that shows a call finished always holds its result, so resume never runs it again. A cancelled call records nothing.
+    /// </summary>
+    public ValueTask<object?> InvokeAsync(FunctionInvocationContext context, CancellationToken cancellationToken) => InvokeCoreAsync(context, cancellationToken);
 
     /// <summary>Runs a call the model made before the task was interrupted, as the tool loop would have.</summary>
     public ValueTask<object?> InvokeAsync(RecordedToolCall call, CancellationToken cancellationToken)
@@ -75,7 +72,7 @@ internal sealed class ToolInvoker(IReadOnlyDictionary<string, ToolDescriptor> to
 
         if (refusal is not null)
         {
-            return $"Not run: {refusal}";
+            return Answer(call.CallId, $"Not run: {refusal}");
         }
 
         events.Publish(new ToolCallStarted(call.CallId, name));
@@ -88,12 +85,12 @@ internal sealed class ToolInvoker(IReadOnlyDictionary<string, ToolDescriptor> to
                 result = await context.Function.InvokeAsync(context.Arguments, cancellationToken);
             }
 
-            events.Publish(new ToolCallFinished(call.CallId, name, true, Summarize(result), clock.ElapsedMilliseconds));
-
             // AIFunctionFactory returns a string result as a JSON string element, which the providers send JSON-encoded
             // (in quotes, newlines as \n). The model gets the text itself.
             var returned = result is JsonElement { ValueKind: JsonValueKind.String } text ? text.GetString() : result;
-            return artifacts is null ? returned : Keep(call.CallId, name, returned);
+            var kept = Answer(call.CallId, artifacts is null ? returned : Keep(call.CallId, name, returned));
+            events.Publish(new ToolCallFinished(call.CallId, name, true, Summarize(result), clock.ElapsedMilliseconds));
+            return kept;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -135,8 +132,17 @@ internal sealed class ToolInvoker(IReadOnlyDictionary<string, ToolDescriptor> to
         }
     }
 
+    /// <summary>Records what the model is told of the call; returns it.</summary>
+    private T Answer<T>(string callId, T result)
+    {
+        var text = result as string ?? JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions);
+        events.Publish(new MessageRecorded(ConversationMessage.ToolResult(callId, text)));
+        return result;
+    }
+
     private string Fail(string callId, string name, string message, Stopwatch? clock = null)
     {
+        Answer(callId, message);
         events.Publish(new ToolCallFinished(callId, name, false, Shorten(message), clock?.ElapsedMilliseconds ?? 0));
         return message;
     }
