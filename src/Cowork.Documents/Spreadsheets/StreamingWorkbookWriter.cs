@@ -1,152 +1,164 @@
-using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.IO.Compression;
+using System.Xml;
 
 namespace Cowork.Documents;
 
 /// <summary>
-/// Writes large sheets row by row straight into the worksheet part's stream, in flat memory (the cell XML is a
-/// handful of fixed shapes; the SDK writes the package, styles and workbook): each formula's cached value
-/// is computed by the built-in evaluator against its own row (a streaming formula may refer only to its row),
-/// fullCalcOnLoad is set, and the first row can be a bold, frozen header.
+/// Writes large sheets row by row straight into the zip, in flat memory: each formula's cached value is computed by
+/// the built-in evaluator against its own row (a streaming formula may refer only to its row), fullCalcOnLoad is set,
+/// and the first row can be a bold, frozen header.
 /// </summary>
+/// <remarks>
+/// The package is written with <see cref="ZipArchive"/> in create mode rather than through the Open XML SDK: the SDK
+/// cannot open a write-only package, and a read-write one buffers every part in memory until it is saved (for a
+/// million cells that copying was most of the time and memory). The few package parts are fixed text; the
+/// stylesheet still comes from the SDK's <see cref="StyleBook"/>.
+/// </remarks>
 public sealed class StreamingWorkbookWriter : IDisposable
 {
-    private readonly SpreadsheetDocument _document;
-    private readonly WorkbookPart _workbook;
-    private readonly Sheets _sheets = new();
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    private readonly ZipArchive _zip;
+    private readonly List<string> _sheets = [];
     private readonly SharedStrings _strings = new();
     private readonly RowContext _row = new();
     private readonly FormulaEvaluator _evaluator;
-    private StreamWriter? _writer;
+    private readonly RowFormulas _formulas = new();
+    private Utf8XmlWriter? _writer;
     private string _sheet = "";
     private int _rowIndex;
     private bool _finished;
 
     public StreamingWorkbookWriter(Stream output)
     {
-        // Fast compression: for a large sheet, deflate at the default level costs more than writing the XML.
-        _document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        _document.CompressionOption = System.IO.Packaging.CompressionOption.Fast;
-        _workbook = _document.AddWorkbookPart();
+        _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         _evaluator = new FormulaEvaluator(_row);
     }
 
     /// <summary>Starts a sheet; with <paramref name="header"/>, its first row is those bold texts, frozen.</summary>
+    /// <exception cref="ToolException">The name cannot be a sheet's, or another sheet has it.</exception>
     public void BeginSheet(string name, IReadOnlyList<string>? header = null)
     {
+        WorkbookWriter.CheckSheetName(name);
+        if (_sheets.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new ToolException($"There is already a sheet named \"{name}\".");
+        }
+
         EndSheet();
-        var part = _workbook.AddNewPart<WorksheetPart>();
-        _sheets.Append(new Sheet { Name = name, SheetId = (uint)(_sheets.ChildElements.Count + 1), Id = _workbook.GetIdOfPart(part) });
+        _sheets.Add(name);
         _sheet = name;
         _row.Sheet = name;
         _rowIndex = 0;
-        _writer = new StreamWriter(part.GetStream(FileMode.Create, FileAccess.Write), new System.Text.UTF8Encoding(false), 1 << 16);
-        _writer.Write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
+        // Fastest deflate: at the default level compressing costs more than producing the XML.
+        _writer = new Utf8XmlWriter(_zip.CreateEntry($"xl/worksheets/sheet{_sheets.Count}.xml", CompressionLevel.Fastest).Open());
+        _writer.Raw("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"u8);
         if (header is not null)
         {
-            _writer.Write("<sheetViews><sheetView " + (_sheets.ChildElements.Count == 1 ? "tabSelected=\"1\" " : "") +
-                "workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>");
+            _writer.Raw(_sheets.Count == 1 ? "<sheetViews><sheetView tabSelected=\"1\" "u8 : "<sheetViews><sheetView "u8);
+            _writer.Raw("workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>"u8);
         }
 
-        _writer.Write("<sheetData>");
+        _writer.Raw("<sheetData>"u8);
         if (header is not null)
         {
             WriteRow(header.Select(StreamingCell.Of).ToArray(), style: 1);
         }
     }
 
-    /// <exception cref="ToolException">A formula refers outside its row, or cannot be calculated.</exception>
+    /// <exception cref="ToolException">A formula refers outside its row or cannot be calculated, or a number is not finite.</exception>
     public void WriteRow(ReadOnlySpan<StreamingCell> cells) => WriteRow(cells, style: 0);
 
-    private void WriteRow(ReadOnlySpan<StreamingCell> cells, uint style)
+    // Optimized from the first call: a large sheet is one long loop here, and waiting for tiering costs a third of the time.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private void WriteRow(ReadOnlySpan<StreamingCell> cells, int style)
     {
         var writer = _writer ?? throw new InvalidOperationException("Call BeginSheet first.");
+        if (_rowIndex == CellAddress.MaxRow)
+        {
+            throw new ToolException($"Sheet {_sheet} is full: a sheet holds at most {CellAddress.MaxRow:N0} rows.");
+        }
+
         _rowIndex++;
         _row.Start(_rowIndex, cells.Length);
-        var rowNumber = _rowIndex.ToString(CultureInfo.InvariantCulture);
-        var styled = style == 0 ? "" : $" s=\"{style}\"";
-        writer.Write("<row r=\"");
-        writer.Write(rowNumber);
-        writer.Write("\">");
+        writer.Raw("<row r=\""u8);
+        writer.Number(_rowIndex);
+        writer.Raw("\">"u8);
         for (var i = 0; i < cells.Length; i++)
         {
             var cell = cells[i];
-            var column = i < Columns.Length ? Columns[i] : CellAddress.ColumnName(i + 1);
-            writer.Write("<c r=\"");
-            writer.Write(column);
-            writer.Write(rowNumber);
-            writer.Write('"');
-            writer.Write(styled);
+            writer.Raw("<c r=\""u8);
+            writer.Raw(i < Columns.Length ? Columns[i] : System.Text.Encoding.ASCII.GetBytes(CellAddress.ColumnName(i + 1)));
+            writer.Number(_rowIndex);
+            writer.Raw(style == 0 ? "\""u8 : "\" s=\"1\""u8);
             if (cell.Formula is { } formula)
             {
-                var value = Evaluate(formula, column + rowNumber);
+                var (value, stored) = Evaluate(formula, i + 1);
                 _row.Set(i + 1, value);
-                writer.Write(value switch { string => " t=\"str\"><f>", bool => " t=\"b\"><f>", _ => "><f>" });
-                writer.Write(Escape(Stored(formula)));
-                writer.Write("</f><v>");
-                writer.Write(value switch
+                writer.Raw(value switch { string => " t=\"str\"><f>"u8, bool => " t=\"b\"><f>"u8, _ => "><f>"u8 });
+                writer.Text(stored);
+                writer.Raw("</f><v>"u8);
+                switch (value)
                 {
-                    double d => d.ToString("R", CultureInfo.InvariantCulture),
-                    bool b => b ? "1" : "0",
-                    _ => Escape((string)value),
-                });
-                writer.Write("</v></c>");
+                    case double d:
+                        writer.Number(d);
+                        break;
+                    case bool b:
+                        writer.Raw(b ? "1"u8 : "0"u8);
+                        break;
+                    default:
+                        writer.Text((string)value);
+                        break;
+                }
+
+                writer.Raw("</v></c>"u8);
             }
             else if (cell.Text is { } text)
             {
                 _row.Set(i + 1, text);
-                writer.Write(" t=\"s\"><v>");
-                writer.Write(_strings.Index(text).ToString(CultureInfo.InvariantCulture));
-                writer.Write("</v></c>");
+                writer.Raw(" t=\"s\"><v>"u8);
+                writer.Number(_strings.Index(text));
+                writer.Raw("</v></c>"u8);
             }
             else
             {
+                if (!double.IsFinite(cell.Number))
+                {
+                    throw new ToolException($"Sheet {_sheet}, {CellAddress.ColumnName(i + 1)}{_rowIndex}: {cell.Number} is not a number a cell can hold.");
+                }
+
                 _row.Set(i + 1, cell.Number);
-                writer.Write("><v>");
-                writer.Write(cell.Number.ToString("R", CultureInfo.InvariantCulture));
-                writer.Write("</v></c>");
+                writer.Raw("><v>"u8);
+                writer.Number(cell.Number);
+                writer.Raw("</v></c>"u8);
             }
         }
 
-        writer.Write("</row>");
+        writer.Raw("</row>"u8);
     }
 
-    private static readonly string[] Columns = Enumerable.Range(1, 64).Select(CellAddress.ColumnName).ToArray();
+    private static readonly byte[][] Columns = Enumerable.Range(1, 64).Select(c => System.Text.Encoding.ASCII.GetBytes(CellAddress.ColumnName(c))).ToArray();
 
-    /// <summary>The stored form (_xlfn. prefixes), tokenized only when a newer function's name appears at all.</summary>
-    private static string Stored(string formula)
-    {
-        foreach (var name in FormulaFunctions.Newer)
-        {
-            if (formula.Contains(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return WorkbookWriter.StoredFormula(formula);
-            }
-        }
-
-        return formula;
-    }
-
-    private static string Escape(string text) =>
-        text.AsSpan().IndexOfAny("<>&\"") < 0 ? text : System.Security.SecurityElement.Escape(text);
-
-    private object Evaluate(string formula, string reference)
+    /// <summary>The formula's cached value and its stored form (with _xlfn. prefixes).</summary>
+    private (object Value, string Stored) Evaluate(string formula, int column)
     {
         object value;
+        RowFormulas.Shape shape;
         try
         {
-            value = _evaluator.Evaluate(FormulaParser.Parse(formula), _sheet);
+            shape = _formulas.Get(formula, _rowIndex);
+            _row.Shift = _rowIndex - shape.Row;
+            value = _evaluator.Evaluate(shape.Node, _sheet);
         }
         catch (FormulaException ex)
         {
-            throw new ToolException($"The formula in {_sheet}!{reference} (={formula}) cannot be calculated: {ex.Message}.");
+            throw new ToolException($"The formula in {_sheet}!{CellAddress.ColumnName(column)}{_rowIndex} (={formula}) cannot be calculated: {ex.Message}.");
         }
 
         return value is FormulaError error
-            ? throw new ToolException($"The formula in {_sheet}!{reference} (={formula}) evaluates to {error.Code}; fix the inputs or wrap it in IFERROR.")
-            : value;
+            ? throw new ToolException($"The formula in {_sheet}!{CellAddress.ColumnName(column)}{_rowIndex} (={formula}) evaluates to {error.Code}; fix the inputs or wrap it in IFERROR.")
+            : (value, shape.UsesNewerFunctions ? WorkbookWriter.StoredFormula(formula) : formula);
     }
 
     /// <summary>Ends the last sheet and writes the workbook, styles and shared strings.</summary>
@@ -157,25 +169,88 @@ public sealed class StreamingWorkbookWriter : IDisposable
             return;
         }
 
+        if (_sheets.Count == 0)
+        {
+            throw new InvalidOperationException("A workbook needs at least one sheet: call BeginSheet first.");
+        }
+
         EndSheet();
         _finished = true;
         var styles = new StyleBook();
         styles.Index(new CellStyle { Bold = true, Fill = "#DCE6F1", Border = "bottom" });
-        _workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = styles.Build();
-        var stringsPart = _workbook.AddNewPart<SharedStringTablePart>();
-        using (var writer = OpenXmlWriter.Create(stringsPart))
+        using (var stream = _zip.CreateEntry("xl/styles.xml", CompressionLevel.Fastest).Open())
+        using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) }))
         {
-            writer.WriteStartElement(new SharedStringTable(), [new OpenXmlAttribute("count", "", _strings.Count.ToString(CultureInfo.InvariantCulture)), new OpenXmlAttribute("uniqueCount", "", _strings.Count.ToString(CultureInfo.InvariantCulture))]);
-            foreach (var text in _strings.Strings)
-            {
-                writer.WriteElement(new SharedStringItem(new Text(text)));
-            }
-
-            writer.WriteEndElement();
+            styles.Build().WriteTo(xml);
         }
 
-        _workbook.Workbook = new Workbook(_sheets, new CalculationProperties { CalculationId = 191029, FullCalculationOnLoad = true });
-        _document.Dispose();
+        using (var writer = Part("xl/sharedStrings.xml"))
+        {
+            writer.Raw("<sst xmlns=\""u8);
+            writer.Text(Main);
+            writer.Raw("\" count=\""u8);
+            writer.Number(_strings.Count);
+            writer.Raw("\" uniqueCount=\""u8);
+            writer.Number(_strings.Count);
+            writer.Raw("\">"u8);
+            foreach (var text in _strings.Strings)
+            {
+                var preserve = text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]));
+                writer.Raw(preserve ? "<si><t xml:space=\"preserve\">"u8 : "<si><t>"u8);
+                writer.Text(text);
+                writer.Raw("</t></si>"u8);
+            }
+
+            writer.Raw("</sst>"u8);
+        }
+
+        using (var writer = Part("xl/workbook.xml"))
+        {
+            writer.Markup($"<workbook xmlns=\"{Main}\" xmlns:r=\"{Relationships}\"><sheets>");
+            for (var i = 1; i <= _sheets.Count; i++)
+            {
+                writer.Raw("<sheet name=\""u8);
+                writer.Text(_sheets[i - 1]);
+                writer.Markup($"\" sheetId=\"{i}\" r:id=\"rId{i}\"/>");
+            }
+
+            writer.Raw("</sheets><calcPr calcId=\"191029\" fullCalcOnLoad=\"1\"/></workbook>"u8);
+        }
+
+        const string Type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+        using (var writer = Part("xl/_rels/workbook.xml.rels"))
+        {
+            writer.Raw("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"u8);
+            for (var i = 1; i <= _sheets.Count; i++)
+            {
+                writer.Markup($"<Relationship Id=\"rId{i}\" Type=\"{Type}worksheet\" Target=\"worksheets/sheet{i}.xml\"/>");
+            }
+
+            writer.Markup($"<Relationship Id=\"rId{_sheets.Count + 1}\" Type=\"{Type}styles\" Target=\"styles.xml\"/>");
+            writer.Markup($"<Relationship Id=\"rId{_sheets.Count + 2}\" Type=\"{Type}sharedStrings\" Target=\"sharedStrings.xml\"/>");
+            writer.Raw("</Relationships>"u8);
+        }
+
+        using (var writer = Part("_rels/.rels"))
+        {
+            writer.Markup($"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{Type}officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+        }
+
+        using (var writer = Part("[Content_Types].xml"))
+        {
+            const string Sheet = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+            writer.Markup("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
+                "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
+                $"<Override PartName=\"/xl/workbook.xml\" ContentType=\"{Sheet}.sheet.main+xml\"/>");
+            for (var i = 1; i <= _sheets.Count; i++)
+            {
+                writer.Markup($"<Override PartName=\"/xl/worksheets/sheet{i}.xml\" ContentType=\"{Sheet}.worksheet+xml\"/>");
+            }
+
+            writer.Markup($"<Override PartName=\"/xl/styles.xml\" ContentType=\"{Sheet}.styles+xml\"/><Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"{Sheet}.sharedStrings+xml\"/></Types>");
+        }
+
+        _zip.Dispose();
     }
 
     public void Dispose()
@@ -183,8 +258,15 @@ public sealed class StreamingWorkbookWriter : IDisposable
         if (!_finished)
         {
             _writer?.Dispose();
-            _document.Dispose();
+            _zip.Dispose();
         }
+    }
+
+    private Utf8XmlWriter Part(string name)
+    {
+        var writer = new Utf8XmlWriter(_zip.CreateEntry(name, CompressionLevel.Fastest).Open());
+        writer.Raw("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"u8);
+        return writer;
     }
 
     private void EndSheet()
@@ -194,12 +276,100 @@ public sealed class StreamingWorkbookWriter : IDisposable
             return;
         }
 
-        _writer.Write("</sheetData></worksheet>");
+        _writer.Raw("</sheetData></worksheet>"u8);
         _writer.Dispose();
         _writer = null;
     }
 
-    /// <summary>The one row a streaming formula can see.</summary>
+    /// <summary>
+    /// Parses each shape of formula once: formulas that differ only in their own row's number ("SUM(C2:I2)",
+    /// "SUM(C3:I3)", …) share one tree, evaluated with the row shifted. The shape keeps every other number as written,
+    /// so a formula that also names another row never matches one that does not.
+    /// </summary>
+    private sealed class RowFormulas
+    {
+        private const int MaxShapes = 1024;
+        private readonly Dictionary<string, Shape> _shapes = new(StringComparer.Ordinal);
+        private char[] _key = new char[256];
+
+        public sealed record Shape(FormulaNode Node, int Row, bool UsesNewerFunctions);
+
+        /// <exception cref="FormulaException">The formula does not parse.</exception>
+        public Shape Get(string formula, int row)
+        {
+            if (_key.Length < formula.Length)
+            {
+                _key = new char[formula.Length * 2];
+            }
+
+            var key = _key.AsSpan(0, KeyOf(formula, row, _key));
+            var lookup = _shapes.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(key, out var shape))
+            {
+                return shape;
+            }
+
+            var node = FormulaParser.Parse(formula);
+            shape = new Shape(node, row, FormulaFunctions.Newer.Any(name => formula.Contains(name, StringComparison.OrdinalIgnoreCase)));
+            if (_shapes.Count == MaxShapes)
+            {
+                _shapes.Clear();
+            }
+
+            lookup[key] = shape;
+            return shape;
+        }
+
+        /// <summary>The formula with the digits of each reference to <paramref name="row"/> (letters, then that row's number) replaced by one marker; quoted text is kept as is.</summary>
+        private static int KeyOf(string formula, int row, char[] key)
+        {
+            Span<char> digits = stackalloc char[11];
+            row.TryFormat(digits, out var length);
+            digits = digits[..length];
+            var used = 0;
+            var quote = '\0';
+            for (var i = 0; i < formula.Length;)
+            {
+                var c = formula[i];
+                if (quote != '\0' || c is '"' or '\'')
+                {
+                    quote = quote == '\0' ? c : c == quote ? '\0' : quote;
+                    key[used++] = c;
+                    i++;
+                    continue;
+                }
+
+                var end = i;
+                while (end < formula.Length && char.IsAsciiDigit(formula[end]))
+                {
+                    end++;
+                }
+
+                var afterLetters = i > 0 && (char.IsAsciiLetter(formula[i - 1]) || formula[i - 1] == '$');
+                var next = end < formula.Length ? formula[end] : '\0';
+                if (end > i && afterLetters && formula.AsSpan(i, end - i).SequenceEqual(digits) && !char.IsAsciiLetterOrDigit(next) && next is not '(' and not '!' and not '_' and not '.')
+                {
+                    key[used++] = '\u0001';
+                    i = end;
+                }
+                else if (end > i)
+                {
+                    formula.CopyTo(i, key, used, end - i);
+                    used += end - i;
+                    i = end;
+                }
+                else
+                {
+                    key[used++] = c;
+                    i++;
+                }
+            }
+
+            return used;
+        }
+    }
+
+    /// <summary>The one row a streaming formula can see; a shared formula tree is read with its row shifted to this one.</summary>
     private sealed class RowContext : IFormulaContext
     {
         private object?[] _values = new object?[16];
@@ -207,6 +377,9 @@ public sealed class StreamingWorkbookWriter : IDisposable
         private int _row;
 
         public string Sheet { get; set; } = "";
+
+        /// <summary>This row minus the row the formula tree was parsed in.</summary>
+        public int Shift { get; set; }
 
         public void Start(int row, int columns)
         {
@@ -226,18 +399,18 @@ public sealed class StreamingWorkbookWriter : IDisposable
             : throw new FormulaException("a streaming formula may refer only to cells of its own row on its own sheet");
 
         public object? Value(string sheet, CellAddress cell) =>
-            cell.Row == _row ? cell.Column <= _count ? _values[cell.Column - 1] : null
-                : throw new FormulaException($"a streaming formula may refer only to cells of its own row ({_row}), not {cell}");
+            cell.Row + Shift == _row ? cell.Column <= _count ? _values[cell.Column - 1] : null
+                : throw new FormulaException($"a streaming formula may refer only to cells of its own row ({_row}), not {cell with { Row = cell.Row + Shift }}");
 
         public CellRange? Used(string sheet, CellRange range)
         {
-            if (range.First.Row != _row || range.Last.Row != _row)
+            if (range.First.Row + Shift != _row || range.Last.Row + Shift != _row)
             {
                 throw new FormulaException($"a streaming formula may refer only to cells of its own row ({_row})");
             }
 
             var last = Math.Min(range.Last.Column, _count);
-            return range.First.Column <= last ? new CellRange(new CellAddress(_row, range.First.Column), new CellAddress(_row, last)) : null;
+            return range.First.Column <= last ? range with { Last = range.Last with { Column = last } } : null;
         }
 
         public RangeValue? Name(string name) => null;

@@ -588,7 +588,7 @@ internal static partial class WorkbookWriter
     private static CellRange Range(string text, string sheet, string field) =>
         CellRange.TryParse(text, out var range) ? range : throw new ToolException($"Sheet {sheet}, {field}: \"{text}\" is not a range like A1:C9.");
 
-    private static void CheckSheetName(string name)
+    internal static void CheckSheetName(string name)
     {
         if (name.Length is 0 or > 31 || name.AsSpan().IndexOfAny("[]:*?/\\") >= 0 || name.StartsWith('\'') || name.EndsWith('\''))
         {
