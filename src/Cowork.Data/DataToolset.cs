@@ -27,6 +27,9 @@ public sealed class DataToolset : IToolset
             Tool(tools.MakeChart, ToolNames.MakeChart, ToolEffects.Write,
                 "Draw a chart of a data file as PNG or SVG: bar or pie (y aggregated by category x), line (y by day/week/month of a date x, with a linear trend), " +
                 "scatter (x against y), histogram (y), box (y per group x). Titles and axis labels with units, sized for reports."),
+            Tool(tools.MakeAnalysisWorkbook, ToolNames.MakeAnalysisWorkbook, ToolEffects.Write,
+                "Write analyses of a data file as an .xlsx: a Summary of findings, a sheet per analysis and the rows on a Data sheet; group_by, crosstab and " +
+                "time_series numbers are SUMIFS/COUNTIFS/AVERAGEIFS formulas over the Data sheet (at most 1,048,575 rows)."),
         ];
     }
 

@@ -41,4 +41,6 @@ public static class ToolNames
     public const string AnalyzeData = "analyze_data";
     public const string TransformData = "transform_data";
     public const string MakeChart = "make_chart";
+
+    public const string MakeAnalysisWorkbook = "make_analysis_workbook";
 }

@@ -163,7 +163,7 @@ internal static class GroupBy
         };
         return new AnalysisResult($"{what} by {rowKey.Text} and {columnKey.Text}" + (percent is null ? "" : $" (% of {percent})"), new ResultTable(header, rows), findings, warnings.Lines())
         {
-            Pivot = new PivotDefinition(rowKey.Text, columnKey.Text, value?.Name, name, rowKeys, columnKeys),
+            Pivot = new PivotDefinition(rowKey.Text, columnKey.Text, value?.Name, name, rowKeys, columnKeys, percent),
         };
     }
 

@@ -70,6 +70,15 @@ internal sealed partial class KeyExpression
         _ => throw new ToolException($"Unknown period '{period}': use day, week, month, quarter or year."),
     };
 
+    /// <summary>The first day of the period a <see cref="PeriodKey"/> names.</summary>
+    public static DateTime PeriodStart(string key, string period) => period switch
+    {
+        "day" or "week" => DateTime.ParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        "month" => DateTime.ParseExact(key, "yyyy-MM", CultureInfo.InvariantCulture),
+        "quarter" => new DateTime(int.Parse(key.AsSpan(0, 4), CultureInfo.InvariantCulture), ((key[^1] - '1') * 3) + 1, 1),
+        _ => new DateTime(int.Parse(key, CultureInfo.InvariantCulture), 1, 1),
+    };
+
     [GeneratedRegex(@"^(day|week|month|quarter|year)\s*\(\s*(.+?)\s*\)$", RegexOptions.IgnoreCase)]
     private static partial Regex PeriodCall();
 }

@@ -9,4 +9,7 @@ namespace Cowork.Data;
 /// <param name="ColumnKey">The key of the table's columns, or <see langword="null"/> for a one-way group-by.</param>
 /// <param name="Value">The aggregated column, or <see langword="null"/> for counts.</param>
 /// <param name="Aggregate">count, sum, mean, min or max.</param>
-public sealed record PivotDefinition(string RowKey, string? ColumnKey, string? Value, string Aggregate, IReadOnlyList<string> RowKeys, IReadOnlyList<string> ColumnKeys);
+/// <param name="Percent">For a cross-tab of percentages: row, column or total.</param>
+/// <param name="IsTimeSeries">The table is a time series (period, value, moving average, change), not a group-by.</param>
+public sealed record PivotDefinition(string RowKey, string? ColumnKey, string? Value, string Aggregate, IReadOnlyList<string> RowKeys, IReadOnlyList<string> ColumnKeys,
+    string? Percent = null, bool IsTimeSeries = false);

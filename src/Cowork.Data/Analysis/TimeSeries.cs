@@ -115,7 +115,7 @@ internal static class TimeSeries
         var header = new List<string> { period, what.Replace(' ', '_'), $"moving_average_{window}", "change_%" };
         return new AnalysisResult($"{GroupBy.Capitalize(what)} by {period} of {date.Name}", new ResultTable(header, rows), findings, warnings.Lines())
         {
-            Pivot = new PivotDefinition($"{period}({date.Name})", null, value?.Name, name, [.. rows.Select(r => (string)r[0]!)], []),
+            Pivot = new PivotDefinition($"{period}({date.Name})", null, value?.Name, name, [.. rows.Select(r => (string)r[0]!)], [], IsTimeSeries: true),
         };
     }
 
@@ -156,7 +156,7 @@ internal static class TimeSeries
         _ => new DateTime(date.Year, 1, 1),
     };
 
-    private static DateTime Next(DateTime start, string period) => period switch
+    internal static DateTime Next(DateTime start, string period) => period switch
     {
         "day" => start.AddDays(1),
         "week" => start.AddDays(7),

@@ -123,6 +123,37 @@ internal sealed class DataTools(Workspace workspace, EventPublisher? events)
         };
     }
 
+    public string MakeAnalysisWorkbook(
+        [Description("The data file (.csv, .tsv, .xlsx, .json).")] string path,
+        [Description("The analyses, each with analyze_data's operation and options; one sheet each.")] AnalysisRequest[] analyses,
+        [Description("The .xlsx to write (default: <name>-analysis.xlsx beside the data).")] string? output = null,
+        [Description("Replace an existing file (kept for undo).")] bool overwrite = false,
+        [Description("For a workbook: the sheet.")] string? sheet = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (analyses is not { Length: > 0 })
+        {
+            throw new ToolException("Give at least one analysis, e.g. {\"operation\": \"group_by\", \"group_by\": \"region\", \"value_column\": \"revenue\"}.");
+        }
+
+        var dataset = Open(path, sheet, null, null, cancellationToken);
+        var target = output ?? Path.ChangeExtension(dataset.DisplayName, null) + "-analysis.xlsx";
+        if (!target.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ToolException("output must end in .xlsx.");
+        }
+
+        var results = analyses.Select(a => Run(dataset, a.Operation, a.Column, a.Columns, a.GroupBy, a.RowsBy, a.ColumnsBy, a.ValueColumn, a.Aggregate, a.Percent,
+            a.Method, a.Threshold, a.DateColumn, a.Period, a.Window, a.N, a.Smallest, cancellationToken)).ToList();
+        using var buffer = new MemoryStream();
+        var written = AnalysisWorkbook.Write(dataset, results, buffer, cancellationToken);
+        var saved = WriteNew(target, buffer.ToArray(), overwrite);
+        events?.Publish(new DeliverableAdded(saved, $"Analysis workbook: {results.Count} analyses, {written.Formulas:N0} formulas"));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Wrote {saved}: sheets {string.Join(", ", written.Sheets)}; {written.Formulas:N0} formulas over the {AnalysisWorkbook.DataSheet} sheet ({written.DataRows:N0} rows), each cached with the analysis' value. ")
+            + "Run verify_document on it: recalculation shows the formulas agree with the analysis.";
+    }
+
     public string TransformData(
         [Description("The data file to transform (.csv, .tsv, .xlsx, .json).")] string path,
         [Description("The steps, applied in order. op: filter, select, drop, rename, trim, case, normalize_dates, normalize_numbers, deduplicate, split, merge, unpivot, join.")] TransformStep[] steps,

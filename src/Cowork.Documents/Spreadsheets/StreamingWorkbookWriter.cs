@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
 
@@ -25,6 +26,10 @@ public sealed class StreamingWorkbookWriter : IDisposable
     private readonly RowContext _row = new();
     private readonly FormulaEvaluator _evaluator;
     private readonly RowFormulas _formulas = new();
+    private readonly StyleBook _styles = new();
+    private byte[][] _plainStyles = [];
+    private byte[][] _boldStyles = [];
+    private int _autoFilterColumns;
     private Utf8XmlWriter? _writer;
     private string _sheet = "";
     private int _rowIndex;
@@ -34,11 +39,32 @@ public sealed class StreamingWorkbookWriter : IDisposable
     {
         _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         _evaluator = new FormulaEvaluator(_row);
+        _styles.Index(new CellStyle { Bold = true, Fill = "#DCE6F1", Border = "bottom" });
     }
 
     /// <summary>Starts a sheet; with <paramref name="header"/>, its first row is those bold texts, frozen.</summary>
     /// <exception cref="ToolException">The name cannot be a sheet's, or another sheet has it.</exception>
     public void BeginSheet(string name, IReadOnlyList<string>? header = null)
+    {
+        if (header is null)
+        {
+            BeginSheet(name, [], writeHeader: false, autoFilter: false);
+        }
+        else
+        {
+            BeginSheet(name, [.. header.Select(h => new StreamingColumn(h))], writeHeader: true, autoFilter: false);
+        }
+    }
+
+    /// <summary>
+    /// Starts a sheet whose first row is the columns' headers, bold and frozen; each column's cells get its number
+    /// format and width. With <paramref name="autoFilter"/>, the header row gets filter buttons over all the rows.
+    /// </summary>
+    /// <exception cref="ToolException">The name cannot be a sheet's, another sheet has it, or a number format is unknown.</exception>
+    public void BeginSheet(string name, IReadOnlyList<StreamingColumn> columns, bool autoFilter = false) =>
+        BeginSheet(name, columns, writeHeader: true, autoFilter);
+
+    private void BeginSheet(string name, IReadOnlyList<StreamingColumn> columns, bool writeHeader, bool autoFilter)
     {
         WorkbookWriter.CheckSheetName(name);
         if (_sheets.Contains(name, StringComparer.OrdinalIgnoreCase))
@@ -51,28 +77,50 @@ public sealed class StreamingWorkbookWriter : IDisposable
         _sheet = name;
         _row.Sheet = name;
         _rowIndex = 0;
+        _autoFilterColumns = autoFilter ? columns.Count : 0;
+        _plainStyles = [.. columns.Select(c => StyleAttribute(new CellStyle { NumberFormat = c.NumberFormat }))];
+        _boldStyles = [.. columns.Select(c => StyleAttribute(new CellStyle { NumberFormat = c.NumberFormat, Bold = true }))];
         // Fastest deflate: at the default level compressing costs more than producing the XML.
         _writer = new Utf8XmlWriter(_zip.CreateEntry($"xl/worksheets/sheet{_sheets.Count}.xml", CompressionLevel.Fastest).Open());
         _writer.Raw("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"u8);
-        if (header is not null)
+        _writer.Raw(_sheets.Count == 1 ? "<sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\">"u8 : "<sheetViews><sheetView workbookViewId=\"0\">"u8);
+        if (writeHeader)
         {
-            _writer.Raw(_sheets.Count == 1 ? "<sheetViews><sheetView tabSelected=\"1\" "u8 : "<sheetViews><sheetView "u8);
-            _writer.Raw("workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>"u8);
+            _writer.Raw("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/>"u8);
+        }
+
+        _writer.Raw("</sheetView></sheetViews>"u8);
+        if (columns.Any(c => c.Width is not null))
+        {
+            _writer.Raw("<cols>"u8);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                if (columns[i].Width is { } width)
+                {
+                    _writer.Markup(string.Create(CultureInfo.InvariantCulture, $"<col min=\"{i + 1}\" max=\"{i + 1}\" width=\"{Math.Clamp(width, 1, 255):0.##}\" customWidth=\"1\"/>"));
+                }
+            }
+
+            _writer.Raw("</cols>"u8);
         }
 
         _writer.Raw("<sheetData>"u8);
-        if (header is not null)
+        if (writeHeader)
         {
-            WriteRow(header.Select(StreamingCell.Of).ToArray(), style: 1);
+            WriteRow([.. columns.Select(c => StreamingCell.Of(c.Header))], header: true);
         }
     }
 
     /// <exception cref="ToolException">A formula refers outside its row or cannot be calculated, or a number is not finite.</exception>
-    public void WriteRow(ReadOnlySpan<StreamingCell> cells) => WriteRow(cells, style: 0);
+    public void WriteRow(ReadOnlySpan<StreamingCell> cells) => WriteRow(cells, header: false);
+
+    /// <summary>A row in bold (totals, headings), in its columns' number formats.</summary>
+    /// <exception cref="ToolException">A formula refers outside its row or cannot be calculated, or a number is not finite.</exception>
+    public void WriteEmphasizedRow(ReadOnlySpan<StreamingCell> cells) => WriteRow(cells, header: false, emphasized: true);
 
     // Optimized from the first call: a large sheet is one long loop here, and waiting for tiering costs a third of the time.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private void WriteRow(ReadOnlySpan<StreamingCell> cells, int style)
+    private void WriteRow(ReadOnlySpan<StreamingCell> cells, bool header, bool emphasized = false)
     {
         var writer = _writer ?? throw new InvalidOperationException("Call BeginSheet first.");
         if (_rowIndex == CellAddress.MaxRow)
@@ -91,10 +139,15 @@ public sealed class StreamingWorkbookWriter : IDisposable
             writer.Raw("<c r=\""u8);
             writer.Raw(i < Columns.Length ? Columns[i] : System.Text.Encoding.ASCII.GetBytes(CellAddress.ColumnName(i + 1)));
             writer.Number(_rowIndex);
-            writer.Raw(style == 0 ? "\""u8 : "\" s=\"1\""u8);
-            if (cell.Formula is { } formula)
+            writer.Raw(header ? HeaderStyle : i >= _plainStyles.Length ? "\""u8 : emphasized ? _boldStyles[i] : _plainStyles[i]);
+            if (cell.IsBlank)
             {
-                var (value, stored) = Evaluate(formula, i + 1);
+                _row.Set(i + 1, null);
+                writer.Raw("/>"u8);
+            }
+            else if (cell.Formula is { } formula)
+            {
+                var (value, stored) = cell.Computed is { } computed ? Checked(formula, computed, i + 1) : Evaluate(formula, i + 1);
                 _row.Set(i + 1, value);
                 writer.Raw(value switch { string => " t=\"str\"><f>"u8, bool => " t=\"b\"><f>"u8, _ => "><f>"u8 });
                 writer.Text(stored);
@@ -138,6 +191,32 @@ public sealed class StreamingWorkbookWriter : IDisposable
         writer.Raw("</row>"u8);
     }
 
+    private static ReadOnlySpan<byte> HeaderStyle => "\" s=\"1\""u8;
+
+    /// <summary>The end of a cell's r attribute with its style: <c>" s="3"</c>, or just the quote for the default style.</summary>
+    private byte[] StyleAttribute(CellStyle style)
+    {
+        var index = _styles.Index(style);
+        return index == 0 ? "\""u8.ToArray() : System.Text.Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"\" s=\"{index}\""));
+    }
+
+    /// <summary>A formula over other sheets: it must parse; its value is the caller's.</summary>
+    private (object Value, string Stored) Checked(string formula, object value, int column)
+    {
+        try
+        {
+            FormulaParser.Parse(formula);
+        }
+        catch (FormulaException ex)
+        {
+            throw new ToolException($"The formula in {_sheet}!{CellAddress.ColumnName(column)}{_rowIndex} (={formula}) cannot be read: {ex.Message}.");
+        }
+
+        return value is double d && !double.IsFinite(d)
+            ? throw new ToolException($"The formula in {_sheet}!{CellAddress.ColumnName(column)}{_rowIndex} (={formula}) has no finite value.")
+            : (value, WorkbookWriter.StoredFormula(formula));
+    }
+
     private static readonly byte[][] Columns = Enumerable.Range(1, 64).Select(c => System.Text.Encoding.ASCII.GetBytes(CellAddress.ColumnName(c))).ToArray();
 
     /// <summary>The formula's cached value and its stored form (with _xlfn. prefixes).</summary>
@@ -161,6 +240,9 @@ public sealed class StreamingWorkbookWriter : IDisposable
             : (value, shape.UsesNewerFunctions ? WorkbookWriter.StoredFormula(formula) : formula);
     }
 
+    /// <summary>The column's letters, as references name it: 1 is A, 27 is AA.</summary>
+    public static string ColumnName(int column) => CellAddress.ColumnName(column);
+
     /// <summary>Ends the last sheet and writes the workbook, styles and shared strings.</summary>
     public void Finish()
     {
@@ -176,12 +258,10 @@ public sealed class StreamingWorkbookWriter : IDisposable
 
         EndSheet();
         _finished = true;
-        var styles = new StyleBook();
-        styles.Index(new CellStyle { Bold = true, Fill = "#DCE6F1", Border = "bottom" });
         using (var stream = _zip.CreateEntry("xl/styles.xml", CompressionLevel.Fastest).Open())
         using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) }))
         {
-            styles.Build().WriteTo(xml);
+            _styles.Build().WriteTo(xml);
         }
 
         using (var writer = Part("xl/sharedStrings.xml"))
@@ -276,7 +356,13 @@ public sealed class StreamingWorkbookWriter : IDisposable
             return;
         }
 
-        _writer.Raw("</sheetData></worksheet>"u8);
+        _writer.Raw("</sheetData>"u8);
+        if (_autoFilterColumns > 0 && _rowIndex > 0)
+        {
+            _writer.Markup($"<autoFilter ref=\"A1:{CellAddress.ColumnName(_autoFilterColumns)}{_rowIndex.ToString(CultureInfo.InvariantCulture)}\"/>");
+        }
+
+        _writer.Raw("</worksheet>"u8);
         _writer.Dispose();
         _writer = null;
     }
