@@ -33,6 +33,14 @@ public sealed class DataAnalysisTests : IDisposable
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, chart[..4]);
         Assert.True(File.Exists(Path.Combine(folder, "sales-analysis", "revenue-by-region.png")));
 
+        // The tables again as a workbook of formulas over the data, recalculated by LibreOffice during the task.
+        Assert.True(File.Exists(Path.Combine(folder, "sales-analysis", "sales-analysis.xlsx")));
+        Assert.Contains("sales-analysis.xlsx: the tables as formulas over the data; verification ", findings, StringComparison.Ordinal);
+        if (Cowork.Documents.LibreOffice.Find() is not null || Environment.GetEnvironmentVariable("CI") == "true")
+        {
+            Assert.Contains("verification PASSED", findings, StringComparison.Ordinal);
+        }
+
         Assert.Equal(0, await new CliRun(_temp).InvokeAsync("undo", "last"));
         // Created files go to Cowork's trash on undo (as every removal does); the data is untouched.
         Assert.False(Directory.Exists(Path.Combine(folder, "sales-analysis")));

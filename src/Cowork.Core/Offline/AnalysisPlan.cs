@@ -39,7 +39,8 @@ internal static partial class AnalysisPlan
         var path = Path.Combine(intent.Folder.Path, intent.File);
         var stem = Path.GetFileNameWithoutExtension(intent.File);
         var outputs = Path.Combine(Path.GetDirectoryName(path)!, $"{stem}-analysis");
-        string[] steps = [$"Profile {intent.File}", "Run the analyses asked for", "Draw the charts", $"Write the findings to {stem}-analysis/findings.md"];
+        var workbook = Path.Combine(outputs, $"{stem}-analysis.xlsx");
+        string[] steps = [$"Profile {intent.File}", "Run the analyses asked for", "Draw the charts", $"Write the tables as formulas to {stem}-analysis/{stem}-analysis.xlsx and verify it", $"Write the findings to {stem}-analysis/findings.md"];
         var plans = conversation.CallsTo(ToolNames.UpdatePlan).Count();
 
         var profile = conversation.LastResult(ToolNames.ProfileData);
@@ -77,24 +78,44 @@ internal static partial class AnalysisPlan
             return turn.Plan(steps, 2, inProgress: true).Call(ToolNames.MakeChart, charts[drawn]).Build();
         }
 
-        var findings = Path.Combine(outputs, "findings.md");
-        var written = conversation.LastResult(ToolNames.WriteFile);
-        if (written is null)
+        var tables = conversation.LastResult(ToolNames.MakeAnalysisWorkbook);
+        if (tables is null)
         {
-            return turn.Plan(steps, 3, inProgress: true).Call(ToolNames.WriteFile, new()
+            return turn.Plan(steps, 3, inProgress: true).Call(ToolNames.MakeAnalysisWorkbook, new()
             {
-                ["path"] = findings,
-                ["content"] = Findings(intent.File, profile, Results(conversation), conversation.CallsTo(ToolNames.MakeChart).Select(c => c.Result ?? "").ToList()),
+                ["path"] = path,
+                ["analyses"] = analyses.Select(a => a.Where(p => p.Key != "path").ToDictionary()).ToList(),
+                ["output"] = workbook,
                 ["overwrite"] = true,
             }).Build();
         }
 
-        if (plans < analyses.Count + charts.Count + 4)
+        var wroteWorkbook = tables.StartsWith("Wrote ", StringComparison.Ordinal);
+        var verified = conversation.LastResult(ToolNames.VerifyDocument);
+        if (wroteWorkbook && verified is null)
+        {
+            return turn.Plan(steps, 3, inProgress: true).Call(ToolNames.VerifyDocument, new() { ["path"] = workbook, ["render"] = false }).Build();
+        }
+
+        var findings = Path.Combine(outputs, "findings.md");
+        var written = conversation.LastResult(ToolNames.WriteFile);
+        if (written is null)
+        {
+            return turn.Plan(steps, 4, inProgress: true).Call(ToolNames.WriteFile, new()
+            {
+                ["path"] = findings,
+                ["content"] = Findings(intent.File, profile, Results(conversation), conversation.CallsTo(ToolNames.MakeChart).Select(c => c.Result ?? "").ToList(),
+                    wroteWorkbook ? $"{Path.GetFileName(workbook)}: {WorkbookLine(verified)}" : $"The workbook could not be written: {tables.Split('\n')[0]}"),
+                ["overwrite"] = true,
+            }).Build();
+        }
+
+        if (plans < analyses.Count + charts.Count + (wroteWorkbook ? 6 : 5))
         {
             return turn.Plan(steps, steps.Length).Build();
         }
 
-        return say($"Done: {findings}\n{string.Join("\n", conversation.CallsTo(ToolNames.MakeChart).Select(c => (c.Result ?? "").Split(':')[0]))}\n\n"
+        return say($"Done: {findings}\n{(wroteWorkbook ? $"{workbook} ({WorkbookLine(verified)})\n" : "")}{string.Join("\n", conversation.CallsTo(ToolNames.MakeChart).Select(c => (c.Result ?? "").Split(':')[0]))}\n\n"
             + Summary(conversation) + "\n\nEvery file was written through the journal: `cowork undo` removes them.");
     }
 
@@ -226,7 +247,21 @@ internal static partial class AnalysisPlan
         return columns;
     }
 
-    private static string Findings(string file, string profile, IEnumerable<string> results, List<string> charts)
+    /// <summary>What the workbook is and what its verification said, in a line.</summary>
+    private static string WorkbookLine(string? verified)
+    {
+        if (verified is null)
+        {
+            return "the tables as formulas over the data";
+        }
+
+        var lines = verified.Split('\n');
+        var verdict = lines[0].Split(':')[0];
+        var recalculated = lines.FirstOrDefault(l => l.Contains("recalculat", StringComparison.Ordinal))?.Trim();
+        return $"the tables as formulas over the data; verification {verdict}" + (recalculated is null ? "" : $" ({recalculated.Replace("ok  ", "", StringComparison.Ordinal)})");
+    }
+
+    private static string Findings(string file, string profile, IEnumerable<string> results, List<string> charts, string workbook)
     {
         var text = new StringBuilder();
         text.Append("# Findings: ").AppendLine(file).AppendLine();
@@ -248,6 +283,7 @@ internal static partial class AnalysisPlan
             }
         }
 
+        text.AppendLine("## Workbook").AppendLine().AppendLine(workbook).AppendLine();
         text.AppendLine("Numbers are computed by Cowork's data tools over every row of the file; the tables above are bounded to 50 rows.");
         return text.ToString();
     }

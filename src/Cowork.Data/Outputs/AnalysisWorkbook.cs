@@ -102,7 +102,7 @@ internal static class AnalysisWorkbook
 
     private static void WriteSummary(StreamingWorkbookWriter writer, Dataset data, List<Layout> layouts)
     {
-        writer.BeginSheet("Summary", [new StreamingColumn($"Analysis of {Path.GetFileName(data.DisplayName)}", Width: 120)]);
+        writer.BeginSheet("Summary", [new StreamingColumn($"Analysis of {Path.GetFileName(data.DisplayName)}", Width: 75, Wrap: true)]);
         foreach (var layout in layouts)
         {
             writer.WriteRow([StreamingCell.Blank]);
@@ -131,7 +131,7 @@ internal static class AnalysisWorkbook
     private static int WriteValues(StreamingWorkbookWriter writer, Layout layout)
     {
         var table = layout.Result.Table;
-        writer.BeginSheet(layout.Sheet, [.. table.Columns.Select((c, i) => new StreamingColumn(c, Width: i == 0 ? 22 : Math.Max(12, c.Length + 2)))]);
+        writer.BeginSheet(layout.Sheet, [.. table.Columns.Select((c, i) => new StreamingColumn(c, i == 0 ? null : NumberFormatOf(table, i), Width(c, i == 0 ? 22 : 12)))]);
         foreach (var row in table.Rows)
         {
             writer.WriteRow([.. row.Select(Value)]);
@@ -151,7 +151,7 @@ internal static class AnalysisWorkbook
         var total = last + 1;
         writer.BeginSheet(layout.Sheet, [.. table.Columns.Select((c, i) => i == 0 ? KeyColumn(c, keys.Rows)
             : hasShare && i == share ? new StreamingColumn("share_of_total", "percent1", 16)
-            : new StreamingColumn(c, aggregates[i] == "count" ? "integer" : "decimal", Math.Max(14, c.Length + 2)))]);
+            : new StreamingColumn(c, aggregates[i] == "count" ? "integer" : "decimal", Width(c, 14)))]);
         var formulas = 0;
         for (var r = 0; r < table.Rows.Count; r++)
         {
@@ -195,7 +195,7 @@ internal static class AnalysisWorkbook
         var additive = aggregate is "count" or "sum";
         var columnKeys = keys.Definition.ColumnKeys;
         var format = aggregate == "count" ? "integer" : "decimal";
-        writer.BeginSheet(layout.Sheet, [.. table.Columns.Select((c, i) => i == 0 ? KeyColumn(c, keys.Rows) : new StreamingColumn(c, format, Math.Max(12, c.Length + 2)))]);
+        writer.BeginSheet(layout.Sheet, [.. table.Columns.Select((c, i) => i == 0 ? KeyColumn(c, keys.Rows) : new StreamingColumn(c, format, Width(c, 12)))]);
         var first = 2;
         var last = table.Rows.Count; // the analysis' own total row comes after the keyed rows
         var lastKeyColumn = StreamingWorkbookWriter.ColumnName(columnKeys.Count + 1);
@@ -244,7 +244,7 @@ internal static class AnalysisWorkbook
         var window = int.Parse(table.Columns[2]["moving_average_".Length..], CultureInfo.InvariantCulture);
         writer.BeginSheet(layout.Sheet, [
             new StreamingColumn(table.Columns[0], Width: 14),
-            new StreamingColumn(table.Columns[1], aggregate == "count" ? "integer" : "decimal", Math.Max(14, table.Columns[1].Length + 2)),
+            new StreamingColumn(table.Columns[1], aggregate == "count" ? "integer" : "decimal", Width(table.Columns[1], 14)),
             new StreamingColumn(table.Columns[2], "decimal", 20),
             new StreamingColumn("change", "percent1", 12)]);
         var formulas = 0;
@@ -367,7 +367,16 @@ internal static class AnalysisWorkbook
     /// <summary>The key as its cell shows it: a number or date where the data column holds them, else the text.</summary>
     private static StreamingCell KeyCell(KeyExpression key, string value) => key.Period is null ? DataCell(key.Column.Format, value) : StreamingCell.Of(value);
 
-    private static StreamingColumn KeyColumn(string header, KeyExpression key) => new(header, key.Period is null && key.Column.Format.IsTemporal ? "date" : null, 22);
+    private static StreamingColumn KeyColumn(string header, KeyExpression key) => new(header, key.Period is null && key.Column.Format.IsTemporal ? "date" : null, Width(header, 16));
+
+    private static double Width(string header, double least) => Math.Clamp(header.Length + 2, least, 40);
+
+    /// <summary>Whole numbers with thousands separators, others with two decimals; text columns as they are.</summary>
+    private static string? NumberFormatOf(ResultTable table, int column)
+    {
+        var numbers = table.Rows.Select(r => r[column]).OfType<double>().Where(double.IsFinite).ToList();
+        return numbers.Count == 0 ? null : numbers.All(n => n == Math.Floor(n) && Math.Abs(n) < 1e15) ? "integer" : "decimal";
+    }
 
     private static string ColumnRange(ColumnInfo column)
     {

@@ -29,6 +29,7 @@ public sealed class StreamingWorkbookWriter : IDisposable
     private readonly StyleBook _styles = new();
     private byte[][] _plainStyles = [];
     private byte[][] _boldStyles = [];
+    private double[] _wrapWidths = [];
     private int _autoFilterColumns;
     private Utf8XmlWriter? _writer;
     private string _sheet = "";
@@ -78,8 +79,9 @@ public sealed class StreamingWorkbookWriter : IDisposable
         _row.Sheet = name;
         _rowIndex = 0;
         _autoFilterColumns = autoFilter ? columns.Count : 0;
-        _plainStyles = [.. columns.Select(c => StyleAttribute(new CellStyle { NumberFormat = c.NumberFormat }))];
-        _boldStyles = [.. columns.Select(c => StyleAttribute(new CellStyle { NumberFormat = c.NumberFormat, Bold = true }))];
+        _plainStyles = [.. columns.Select(c => StyleAttribute(new CellStyle { NumberFormat = c.NumberFormat, Wrap = c.Wrap }))];
+        _boldStyles = [.. columns.Select(c => StyleAttribute(new CellStyle { NumberFormat = c.NumberFormat, Wrap = c.Wrap, Bold = true }))];
+        _wrapWidths = [.. columns.Select(c => c.Wrap ? c.Width ?? 8.43 : 0)];
         // Fastest deflate: at the default level compressing costs more than producing the XML.
         _writer = new Utf8XmlWriter(_zip.CreateEntry($"xl/worksheets/sheet{_sheets.Count}.xml", CompressionLevel.Fastest).Open());
         _writer.Raw("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"u8);
@@ -132,6 +134,14 @@ public sealed class StreamingWorkbookWriter : IDisposable
         _row.Start(_rowIndex, cells.Length);
         writer.Raw("<row r=\""u8);
         writer.Number(_rowIndex);
+        if (WrappedLines(cells, bold: header || emphasized) is > 1 and var lines)
+        {
+            // Neither Excel nor LibreOffice grows a streamed row to fit wrapped text, so the row says how tall it is.
+            writer.Raw("\" ht=\""u8);
+            writer.Number(lines * 15);
+            writer.Raw("\" customHeight=\"1"u8);
+        }
+
         writer.Raw("\">"u8);
         for (var i = 0; i < cells.Length; i++)
         {
@@ -189,6 +199,22 @@ public sealed class StreamingWorkbookWriter : IDisposable
         }
 
         writer.Raw("</row>"u8);
+    }
+
+    /// <summary>The most lines a text of the row takes in its wrapping column, estimated from its length and the column's width.</summary>
+    private int WrappedLines(ReadOnlySpan<StreamingCell> cells, bool bold)
+    {
+        var lines = 1;
+        for (var i = 0; i < cells.Length && i < _wrapWidths.Length; i++)
+        {
+            if (_wrapWidths[i] > 0 && cells[i].Text is { } text)
+            {
+                // A width unit is one digit; ordinary text fits about a fifth more characters than that, bold text no more.
+                lines = Math.Max(lines, (int)Math.Ceiling(text.Length / (_wrapWidths[i] * (bold ? 1.0 : 1.2))));
+            }
+        }
+
+        return lines;
     }
 
     private static ReadOnlySpan<byte> HeaderStyle => "\" s=\"1\""u8;
