@@ -145,9 +145,9 @@ internal sealed class DataTools(Workspace workspace, EventPublisher? events)
 
         var results = analyses.Select(a => Run(dataset, a.Operation, a.Column, a.Columns, a.GroupBy, a.RowsBy, a.ColumnsBy, a.ValueColumn, a.Aggregate, a.Percent,
             a.Method, a.Threshold, a.DateColumn, a.Period, a.Window, a.N, a.Smallest, cancellationToken)).ToList();
-        using var buffer = new MemoryStream();
-        var written = AnalysisWorkbook.Write(dataset, results, buffer, cancellationToken);
-        var saved = WriteNew(target, buffer.ToArray(), overwrite);
+        AnalysisWorkbookSummary? summary = null;
+        var saved = WriteNew(target, stream => summary = AnalysisWorkbook.Write(dataset, results, stream, cancellationToken), overwrite);
+        var written = summary!;
         events?.Publish(new DeliverableAdded(saved, $"Analysis workbook: {results.Count} analyses, {written.Formulas:N0} formulas"));
         return string.Create(CultureInfo.InvariantCulture,
             $"Wrote {saved}: sheets {string.Join(", ", written.Sheets)}; {written.Formulas:N0} formulas over the {AnalysisWorkbook.DataSheet} sheet ({written.DataRows:N0} rows), each cached with the analysis' value. ")
@@ -190,8 +190,7 @@ internal sealed class DataTools(Workspace workspace, EventPublisher? events)
         else
         {
             var written = 0L;
-            var bytes = Csv(transformer.Header, rows, () => written++);
-            var saved = WriteNew(target, bytes, overwrite);
+            var saved = WriteNew(target, stream => Csv(stream, transformer.Header, rows, () => written++), overwrite);
             text.AppendLine(CultureInfo.InvariantCulture, $"Wrote {saved}: {written:N0} rows × {transformer.Header.Count} columns ({string.Join("; ", transformer.Describe)}); {input:N0} rows read. Undo removes it.");
             events?.Publish(new DeliverableAdded(saved, $"Transformed data: {written:N0} rows"));
         }
@@ -262,28 +261,36 @@ internal sealed class DataTools(Workspace workspace, EventPublisher? events)
     internal string WriteNew(string path, byte[] bytes, bool overwrite)
     {
         var target = workspace.Resolve(path, forWriting: true);
-        var changes = workspace.Changes ?? throw new ToolException("This task cannot write files.");
-        changes.Write(target, bytes, overwrite);
+        Changes.Write(target, bytes, overwrite);
         return target.FullPath;
     }
 
-    internal static byte[] Csv(ResultTable table) =>
-        Csv(table.Columns, table.Rows.Select(r => r.Select(c => c is double d ? (double.IsNaN(d) ? null : d.ToString("R", CultureInfo.InvariantCulture)) : ResultTable.Format(c)).ToArray()), () => { });
+    /// <summary>Writes a new file produced as a stream (any size, bounded memory) through the journal; returns its full path.</summary>
+    internal string WriteNew(string path, Action<Stream> produce, bool overwrite)
+    {
+        var target = workspace.Resolve(path, forWriting: true);
+        Changes.Write(target, produce, overwrite);
+        return target.FullPath;
+    }
 
-    private static byte[] Csv(IReadOnlyList<string> header, IEnumerable<string?[]> rows, Action counted)
+    private FileChanges Changes => workspace.Changes ?? throw new ToolException("This task cannot write files.");
+
+    internal static byte[] Csv(ResultTable table)
     {
         using var buffer = new MemoryStream();
-        using (var writer = CsvWriter.Create(buffer, null, leaveOpen: true))
-        {
-            writer.WriteRecord([.. header]);
-            foreach (var row in rows)
-            {
-                writer.WriteRecord(row!);
-                counted();
-            }
-        }
-
+        Csv(buffer, table.Columns, table.Rows.Select(r => r.Select(c => c is double d ? (double.IsNaN(d) ? null : d.ToString("R", CultureInfo.InvariantCulture)) : ResultTable.Format(c)).ToArray()), () => { });
         return buffer.ToArray();
+    }
+
+    private static void Csv(Stream output, IReadOnlyList<string> header, IEnumerable<string?[]> rows, Action counted)
+    {
+        using var writer = CsvWriter.Create(output, null, leaveOpen: true);
+        writer.WriteRecord([.. header]);
+        foreach (var row in rows)
+        {
+            writer.WriteRecord(row!);
+            counted();
+        }
     }
 
     private static void AppendWarnings(StringBuilder text, IReadOnlyList<string> warnings)

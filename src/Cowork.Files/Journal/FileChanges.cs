@@ -116,9 +116,42 @@ public sealed class FileChanges : IDisposable
     public void Write(ResolvedPath path, ReadOnlyMemory<byte> content, bool overwrite)
     {
         ArgumentNullException.ThrowIfNull(path);
-        _workspace.CheckWritable(path);
+        var existing = CheckWriteTarget(path, overwrite);
+        Write(path, existing, ContentHash.Of(content.Span), s => s.Write(content.Span));
+    }
+
+    /// <summary>
+    /// Writes a file whose content is produced as a stream, in bounded memory whatever its size: the content is staged
+    /// in the task's trash (the same file system) and hashed there, then written as <see cref="Write(ResolvedPath, ReadOnlyMemory{byte}, bool)"/> does.
+    /// </summary>
+    /// <exception cref="ToolException">It exists and <paramref name="overwrite"/> is false, or it is not a regular file; or <paramref name="produce"/> throws it.</exception>
+    public void Write(ResolvedPath path, Action<Stream> produce, bool overwrite)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(produce);
+        var existing = CheckWriteTarget(path, overwrite);
         var root = _workspace.Root(path);
-        var existing = root.Stat(path.Path);
+        Trash.Ensure(root, _trash);
+        var staged = _trash.Append($"{Encoding.ASCII.GetString(FolderRoot.TemporaryPrefix)}staged-{Guid.NewGuid():N}");
+        root.WriteAtomic(staged, produce, overwrite: false);
+        try
+        {
+            Write(path, existing, ContentHash.Of(root, staged), s =>
+            {
+                using var input = root.OpenRead(staged);
+                input.CopyTo(s);
+            });
+        }
+        finally
+        {
+            root.Remove(staged);
+        }
+    }
+
+    private EntryStatus? CheckWriteTarget(ResolvedPath path, bool overwrite)
+    {
+        _workspace.CheckWritable(path);
+        var existing = _workspace.Root(path).Stat(path.Path);
         if (existing is not null && !overwrite)
         {
             throw new ToolException($"{path.FullPath} already exists; pass overwrite to replace it (its old content is kept for undo).");
@@ -134,8 +167,13 @@ public sealed class FileChanges : IDisposable
             throw new ToolException($"{path.FullPath} has {existing.LinkCount} hard links; writing it would change the other names too, so Cowork does not.");
         }
 
+        return existing;
+    }
+
+    private void Write(ResolvedPath path, EntryStatus? existing, string newHash, Action<Stream> write)
+    {
+        var root = _workspace.Root(path);
         MakeFolders(path.With(path.Path.Parent));
-        var newHash = ContentHash.Of(content.Span);
         Change change;
         if (existing is null)
         {
@@ -147,7 +185,7 @@ public sealed class FileChanges : IDisposable
             change = new Change(ChangeKind.Overwrite, path.GrantIndex, path.Path, Blob: blob, NewHash: newHash, Modified: existing.Modified);
         }
 
-        Apply(change, () => root.WriteAtomic(path.Path, s => s.Write(content.Span), overwrite: existing is not null));
+        Apply(change, () => root.WriteAtomic(path.Path, write, overwrite: existing is not null));
         _onChange(new FileChanged(existing is null ? FileChangeKind.Created : FileChangeKind.Modified, path.FullPath, null));
     }
 

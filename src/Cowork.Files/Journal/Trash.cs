@@ -51,7 +51,7 @@ internal static class Trash
         }
     }
 
-    private static void Ensure(IFolderRoot root, RelativePath trash)
+    public static void Ensure(IFolderRoot root, RelativePath trash)
     {
         foreach (var folder in new[] { trash.Parent, trash })
         {

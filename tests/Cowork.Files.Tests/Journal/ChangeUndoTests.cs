@@ -81,6 +81,43 @@ public sealed class ChangeUndoTests : IDisposable
     }
 
     [Fact]
+    public void A_streamed_write_is_journaled_like_any_write_and_leaves_nothing_staged()
+    {
+        Touch("data.csv", "old rows", new DateTime(2021, 2, 3, 4, 5, 6, DateTimeKind.Local));
+        var before = Snapshot();
+        using (var workspace = Open())
+        {
+            var changes = workspace.Changes!;
+            changes.Write(workspace.Resolve("out/big.csv", forWriting: true), s => WriteLines(s, 100_000), overwrite: false);
+            changes.Write(workspace.Resolve("data.csv", forWriting: true), s => s.Write("new rows"u8), overwrite: true);
+            var failing = workspace.Resolve("half.csv", forWriting: true);
+            Assert.Throws<ToolException>(() => changes.Write(failing, s =>
+            {
+                WriteLines(s, 10);
+                throw new ToolException("the transform failed half-way");
+            }, overwrite: false));
+        }
+
+        Assert.Equal(100_000 * "row 00000\n".Length, new FileInfo(Path.Combine(_folder, "out", "big.csv")).Length);
+        Assert.Equal("new rows", File.ReadAllText(Path.Combine(_folder, "data.csv")));
+        Assert.False(File.Exists(Path.Combine(_folder, "half.csv")));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_folder, Workspace.TrashFolderName), "*staged*", SearchOption.AllDirectories));
+
+        var steps = ChangeUndo.Run(_journal, dryRun: false);
+        Assert.DoesNotContain(steps, s => s.Outcome is UndoOutcome.Conflict or UndoOutcome.Failed);
+        Assert.Equal(before, Snapshot());
+
+        static void WriteLines(Stream stream, int count)
+        {
+            using var writer = new StreamWriter(stream, leaveOpen: true);
+            for (var i = 0; i < count; i++)
+            {
+                writer.Write($"row {i:00000}\n");
+            }
+        }
+    }
+
+    [Fact]
     public void A_dry_run_changes_nothing_and_lists_what_undo_would_do()
     {
         Touch("a.txt", "a", new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Local));
