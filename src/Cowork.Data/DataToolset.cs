@@ -21,7 +21,7 @@ public sealed class DataToolset : IToolset
                 "Keys may be periods of a date column: month(order_date). save_as writes the full table as CSV.",
                 arguments => arguments.TryGetValue("save_as", out var to) && to is not null && to.ToString() is { Length: > 0 } ? ToolEffects.Write : ToolEffects.Read),
             Tool(tools.TransformData, ToolNames.TransformData, ToolEffects.Write,
-                "Transform a data file into a new CSV: filter, select, drop, rename, trim, case, normalize_dates, normalize_numbers, deduplicate, split, merge, unpivot, join. " +
+                "Transform a data file into a new CSV: filter, select, drop, rename, trim, case, normalize_dates, normalize_numbers, deduplicate, split, merge, unpivot, join, pivot. " +
                 "dry_run=true (the default) previews the first rows and counts; dry_run=false writes (never over the input unless overwrite=true; undo restores).",
                 arguments => arguments.TryGetValue("dry_run", out var dry) && dry?.ToString() is "false" or "False" ? ToolEffects.Write : ToolEffects.Read),
             Tool(tools.MakeChart, ToolNames.MakeChart, ToolEffects.Write,

@@ -66,6 +66,45 @@ public sealed class ToolTests : IDisposable
         Assert.Contains("| North | label | North: Ada |", melted, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public void A_pivot_matches_pandas_pivot_table()
+    {
+        var expected = TestFiles.Pandas($$$"""
+            d = pd.read_csv({{{TestFiles.Quote(TestFiles.SalesCsv)}}})
+            p = d.pivot_table(index="region", columns="product", values="revenue", aggfunc="sum")
+            print(json.dumps({"columns": list(p.columns), "cells": {r: {c: float(v) for c, v in row.items()} for r, row in p.iterrows()}}))
+            """);
+        _tools.TransformData("sales.csv", [new("pivot", Columns: ["region"], Column: "product", Value: "revenue", How: "sum")], "wide.csv", dry_run: false);
+        var lines = File.ReadAllLines(Path.Combine(_folder, "wide.csv"));
+        var header = lines[0].Split(',');
+        Assert.Equal(["region", .. expected.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!)], header);
+        var cells = expected.GetProperty("cells");
+        Assert.Equal(cells.EnumerateObject().Count(), lines.Length - 1);
+        foreach (var line in lines.Skip(1))
+        {
+            var fields = line.Split(',');
+            for (var i = 1; i < header.Length; i++)
+            {
+                Assert.Equal(cells.GetProperty(fields[0]).GetProperty(header[i]).GetDouble(), double.Parse(fields[i], System.Globalization.CultureInfo.InvariantCulture), 6);
+            }
+        }
+    }
+
+    [Fact]
+    public void Unpivot_then_pivot_gives_the_table_back_and_a_repeat_or_a_later_step_is_refused()
+    {
+        File.WriteAllText(Path.Combine(_folder, "wide.csv"), "team,q1,q2\nRed,3,4\nBlue,5,\n");
+        _tools.TransformData("wide.csv", [new("unpivot", Columns: ["team"], To: "quarter,points")], "long.csv", dry_run: false);
+        _tools.TransformData("long.csv", [new("pivot", Columns: ["team"], Column: "quarter", Value: "points")], "back.csv", dry_run: false);
+        Assert.Equal("team,q1,q2\r\nRed,3,4\r\nBlue,5,\r\n", File.ReadAllText(Path.Combine(_folder, "back.csv")));
+
+        var repeat = Assert.Throws<ToolException>(() => _tools.TransformData("sales.csv", [new("pivot", Columns: ["region"], Column: "product", Value: "revenue")]));
+        Assert.Contains("more than one product", repeat.Message, StringComparison.Ordinal);
+        var later = Assert.Throws<ToolException>(() => _tools.TransformData("long.csv", [new("pivot", Columns: ["team"], Column: "quarter", Value: "points"), new("select", Columns: ["team"])]));
+        Assert.Contains("pivot must be the last step", later.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "sales.transformed.csv")));
+    }
+
     [Fact]
     public void Analyses_name_rows_and_save_the_whole_table()
     {

@@ -156,7 +156,7 @@ internal sealed class DataTools(Workspace workspace, EventPublisher? events)
 
     public string TransformData(
         [Description("The data file to transform (.csv, .tsv, .xlsx, .json).")] string path,
-        [Description("The steps, applied in order. op: filter, select, drop, rename, trim, case, normalize_dates, normalize_numbers, deduplicate, split, merge, unpivot, join.")] TransformStep[] steps,
+        [Description("The steps, applied in order. op: filter, select, drop, rename, trim, case, normalize_dates, normalize_numbers, deduplicate, split, merge, unpivot, join, pivot (last; columns = ids, column = the key whose values become columns, value = the column they hold, how = first|sum|mean|count|min|max).")] TransformStep[] steps,
         [Description("The new CSV file (default: <name>.transformed.csv beside the input).")] string? output = null,
         [Description("Only preview: the first rows and the counts, nothing written (default true).")] bool dry_run = true,
         [Description("Replace an existing output (its old content is kept for undo); needed to write over the input itself.")] bool overwrite = false,
@@ -190,7 +190,7 @@ internal sealed class DataTools(Workspace workspace, EventPublisher? events)
         else
         {
             var written = 0L;
-            var saved = WriteNew(target, stream => Csv(stream, transformer.Header, rows, () => written++), overwrite);
+            var saved = WriteNew(target, stream => Csv(stream, () => transformer.Header, rows, () => written++), overwrite);
             text.AppendLine(CultureInfo.InvariantCulture, $"Wrote {saved}: {written:N0} rows × {transformer.Header.Count} columns ({string.Join("; ", transformer.Describe)}); {input:N0} rows read. Undo removes it.");
             events?.Publish(new DeliverableAdded(saved, $"Transformed data: {written:N0} rows"));
         }
@@ -278,17 +278,20 @@ internal sealed class DataTools(Workspace workspace, EventPublisher? events)
     internal static byte[] Csv(ResultTable table)
     {
         using var buffer = new MemoryStream();
-        Csv(buffer, table.Columns, table.Rows.Select(r => r.Select(c => c is double d ? (double.IsNaN(d) ? null : d.ToString("R", CultureInfo.InvariantCulture)) : ResultTable.Format(c)).ToArray()), () => { });
+        Csv(buffer, () => table.Columns, table.Rows.Select(r => r.Select(c => c is double d ? (double.IsNaN(d) ? null : d.ToString("R", CultureInfo.InvariantCulture)) : ResultTable.Format(c)).ToArray()), () => { });
         return buffer.ToArray();
     }
 
-    private static void Csv(Stream output, IReadOnlyList<string> header, IEnumerable<string?[]> rows, Action counted)
+    /// <summary>The header is asked for once the first row is read: a pivot learns its columns from the data.</summary>
+    private static void Csv(Stream output, Func<IReadOnlyList<string>> header, IEnumerable<string?[]> rows, Action counted)
     {
         using var writer = CsvWriter.Create(output, null, leaveOpen: true);
-        writer.WriteRecord([.. header]);
-        foreach (var row in rows)
+        using var row = rows.GetEnumerator();
+        var any = row.MoveNext();
+        writer.WriteRecord([.. header()]);
+        for (; any; any = row.MoveNext())
         {
-            writer.WriteRecord(row!);
+            writer.WriteRecord(row.Current!);
             counted();
         }
     }

@@ -13,9 +13,13 @@ internal sealed class Transformer
 
     private readonly List<Func<IEnumerable<string?[]>, IEnumerable<string?[]>>> _stages = [];
 
+    private const int MaxPivotColumns = 1000;
+
+    private bool _pivoted;
+
     private Transformer(List<string> header) => Header = header;
 
-    /// <summary>The output's column names.</summary>
+    /// <summary>The output's column names; after a pivot, final only once the first output row has been read (its columns come from the data).</summary>
     public List<string> Header { get; private set; }
 
     public List<string> Describe { get; } = [];
@@ -87,6 +91,11 @@ internal sealed class Transformer
     private void Add(TransformStep step, Dictionary<string, ColumnFormat> formats, Func<string, Dataset> openOther)
     {
         var op = (step.Op ?? "").Trim().ToLowerInvariant();
+        if (_pivoted)
+        {
+            throw new ToolException("pivot must be the last step: its columns come from the data. Transform again from its output for more.");
+        }
+
         switch (op)
         {
             case "filter":
@@ -262,6 +271,25 @@ internal sealed class Transformer
                 break;
             }
 
+            case "pivot":
+            {
+                var ids = Indexes(step, allWhenNone: false);
+                var key = Index(step.Column, op);
+                var value = Index(step.Value, op);
+                var how = step.How is null or "" ? "first" : step.How.Trim().ToLowerInvariant();
+                if (how != "first")
+                {
+                    how = Aggregate.Check(how);
+                }
+
+                var valueFormat = formats.GetValueOrDefault(Header[value]) ?? ColumnFormat.Text;
+                var idNames = ids.Select(i => Header[i]).ToList();
+                Describe.Add($"pivot {Header[key]} into columns of {Header[value]} ({how}) by {string.Join(", ", idNames)}");
+                _stages.Add(rows => Pivot(rows, ids, key, value, how, valueFormat, idNames, $"{Header[key]}"));
+                _pivoted = true;
+                break;
+            }
+
             case "join":
             {
                 if (string.IsNullOrWhiteSpace(step.File) || string.IsNullOrWhiteSpace(step.On))
@@ -298,6 +326,79 @@ internal sealed class Transformer
             default:
                 throw new ToolException($"Unknown step '{step.Op}': use filter, select, drop, rename, trim, case, normalize_dates, normalize_numbers, deduplicate, split, merge, unpivot or join.");
         }
+    }
+
+    /// <summary>
+    /// One row per distinct id, one column per distinct key (sorted), each cell the value's aggregate over the rows of
+    /// that id and key, or with "first" the one value (a second one is an error, as pandas' pivot). Holds one entry
+    /// per id and key, so it is bounded by the groups, not by the rows.
+    /// </summary>
+    private IEnumerable<string?[]> Pivot(IEnumerable<string?[]> rows, int[] ids, int key, int value, string how, ColumnFormat format, List<string> idNames, string keyName)
+    {
+        var groups = new Dictionary<string, (string?[] Ids, Dictionary<string, object> Cells)>(StringComparer.Ordinal);
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var columnKey = row[key];
+            if (ColumnFormat.IsNull(columnKey))
+            {
+                continue;
+            }
+
+            var id = string.Join('\u001f', ids.Select(i => row[i]));
+            if (!groups.TryGetValue(id, out var group))
+            {
+                if (groups.Count >= MaxDistinctKeys)
+                {
+                    throw new ToolException($"pivot: more than {MaxDistinctKeys:N0} distinct {string.Join(", ", idNames)}; pivot by fewer or coarser columns.");
+                }
+
+                group = ([.. ids.Select(i => row[i])], new Dictionary<string, object>(StringComparer.Ordinal));
+                groups[id] = group;
+            }
+
+            if (keys.Add(columnKey!) && keys.Count > MaxPivotColumns)
+            {
+                throw new ToolException($"pivot: {keyName} has more than {MaxPivotColumns:N0} distinct values, too many columns; pivot a coarser column.");
+            }
+
+            if (how == "first")
+            {
+                if (!group.Cells.TryAdd(columnKey!, row[value] ?? ""))
+                {
+                    throw new ToolException($"pivot: {string.Join(", ", idNames)} = {id.Replace('\u001f', '/')} has more than one {keyName} = {columnKey}; give how = sum, mean, count, min or max.");
+                }
+
+                continue;
+            }
+
+            if (!group.Cells.TryGetValue(columnKey!, out var cell))
+            {
+                cell = new Aggregate();
+                group.Cells[columnKey!] = cell;
+            }
+
+            var aggregate = (Aggregate)cell;
+            aggregate.AddRow();
+            if (format.TryValue(row[value], out var x))
+            {
+                aggregate.Add(x, keepSample: how == "median");
+            }
+        }
+
+        var columns = keys.ToList();
+        Header = [.. idNames, .. columns];
+        foreach (var (ids2, cells) in groups.Values)
+        {
+            yield return [.. ids2, .. columns.Select(c => cells.TryGetValue(c, out var cell) ? Cell(cell) : null)];
+        }
+
+        string? Cell(object cell) => cell switch
+        {
+            Aggregate a when a.Value(how, ofValues: true) is var v && !double.IsNaN(v) => v.ToString("R", CultureInfo.InvariantCulture),
+            Aggregate => null,
+            _ => (string)cell,
+        };
     }
 
     private static IEnumerable<string?[]> Distinct(IEnumerable<string?[]> rows, int[]? columns)
