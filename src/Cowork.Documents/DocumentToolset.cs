@@ -38,8 +38,6 @@ public sealed class DocumentToolset : IToolset
                 "for Edit Data), image, table and quote slides with speaker notes. Text is measured and fitted; the deck is validated and rendered before it is written.");
         yield return Tool(authoring.ReadDocument, ToolNames.ReadDocument, ToolEffects.Read,
                 "Read the text, tables and formulas of a .docx, .pptx (slides, tables, charts, speaker notes) or .pdf, a few pages at a time.");
-        yield return Tool(authoring.CheckDocument, ToolNames.CheckDocument, ToolEffects.Read,
-                "Check a .docx, .pptx or .pdf: the Open XML validator, the quality bars (styles, lists, alt text, slide text sizes and overflow) and a LibreOffice render of every page to PNG.");
         yield return Tool(authoring.SummarizeNotes, ToolNames.SummarizeNotes, ToolEffects.Read,
                 "Read meeting notes (a .md/.txt file or a folder of them) into their structure: meetings, topics, figures, decisions, action items with owners and dates; " +
                 "returns a ready create_presentation (output=deck) or create_document (output=report) spec and a suggested file path.");

@@ -31,6 +31,13 @@ public sealed class RenderTests : IDisposable
         Assert.Empty(results[1].Findings);
         Assert.All(deckResult.Thumbnails.Concat(results[1].Thumbnails), png => Assert.True(new FileInfo(png).Length > 1000));
 
+        // verify_document runs the same checks on a deck, the rendered-slide overflow check included.
+        var verified = await new DocumentVerifier(DocumentVerifier.DefaultChecks, LibreOffice.Find())
+            .VerifyAsync("review.pptx", deck, Path.Combine(_folder, "verify"), render: true, CancellationToken.None);
+        var verdict = DocumentVerifier.Report(verified);
+        Assert.StartsWith("PASSED", verdict, StringComparison.Ordinal);
+        Assert.Contains($"{slides} slides rendered, no text outside its box", verdict, StringComparison.Ordinal);
+
         if (Environment.GetEnvironmentVariable("COWORK_KEEP_RENDERS") is { Length: > 0 } keep)
         {
             Directory.CreateDirectory(keep);

@@ -129,7 +129,11 @@ public sealed class ToolTests : IDisposable
         Assert.Contains("Invoice total page 2", text, StringComparison.Ordinal);
         Assert.DoesNotContain("page 1", text, StringComparison.Ordinal);
         Assert.Contains("page=3", text, StringComparison.Ordinal);
-        Assert.Contains("Opened: 3 pages", await _bed.Tools.CheckDocument(_bed.InFolder("invoice.pdf")), StringComparison.Ordinal);
+        var verified = await new DocumentVerifier(DocumentVerifier.DefaultChecks, LibreOffice.Find())
+            .VerifyAsync("invoice.pdf", File.ReadAllBytes(_bed.InFolder("invoice.pdf")), Path.Combine(_bed.InFolder("thumbs")), render: true, CancellationToken.None);
+        var report = DocumentVerifier.Report(verified);
+        Assert.StartsWith("PASSED", report, StringComparison.Ordinal);
+        Assert.Contains("Opened: 3 pages, 3 with text", report, StringComparison.Ordinal);
     }
 
     [Fact]

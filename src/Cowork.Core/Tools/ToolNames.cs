@@ -26,7 +26,6 @@ public static class ToolNames
     public const string CreateDocument = "create_document";
     public const string CreatePresentation = "create_presentation";
     public const string ReadDocument = "read_document";
-    public const string CheckDocument = "check_document";
     public const string SummarizeNotes = "summarize_notes";
 
     // Spreadsheets, verification and the expense-report job (Cowork.Documents).

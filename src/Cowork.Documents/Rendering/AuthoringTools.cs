@@ -84,39 +84,6 @@ internal sealed class AuthoringTools(Workspace workspace, EventPublisher events,
         return report.ToString();
     }
 
-    public async Task<string> CheckDocument(
-        [Description("The .docx, .pptx or .pdf file to check.")] string path,
-        CancellationToken cancellationToken = default)
-    {
-        var file = workspace.Resolve(path);
-        var extension = Path.GetExtension(file.Path.Name).ToLowerInvariant();
-        if (extension is not (".docx" or ".pptx" or ".pdf"))
-        {
-            throw new ToolException($"{file.FullPath} is not a .docx, .pptx or .pdf file.");
-        }
-
-        var bytes = extension == ".pdf" ? ReadBytes(file, SafePackage.MaxFileBytes) : ReadPackage(file);
-        IReadOnlyList<OfficeFinding> checks = [];
-        if (extension != ".pdf")
-        {
-            try
-            {
-                checks = OfficeVerifier.Check(bytes, extension);
-            }
-            catch (Exception ex) when (ex is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException)
-            {
-                throw new ToolException($"{file.FullPath} is damaged or not really a {extension} file ({ex.GetType().Name}).");
-            }
-        }
-
-        var render = extension == ".pdf"
-            ? await PdfThumbnailsAsync(file, bytes, cancellationToken).ConfigureAwait(false)
-            : await RenderAsync(file, bytes, cancellationToken, blocking: false).ConfigureAwait(false);
-        var report = new StringBuilder().Append(CultureInfo.InvariantCulture, $"Checked {file.FullPath}.\n");
-        Describe(report, checks, render, extension.TrimStart('.'));
-        return report.ToString();
-    }
-
     public string ReadDocument(
         [Description("The .docx, .pptx or .pdf file to read.")] string path,
         [Description("First page to show, from 1 (a PDF page, a slide, or a part of a Word document).")] int page = 1,
@@ -236,7 +203,7 @@ internal sealed class AuthoringTools(Workspace workspace, EventPublisher events,
     }
 
     /// <summary>Renders the bytes (a private copy in the task's folder); null without LibreOffice. Render errors stop delivery.</summary>
-    private async Task<RenderResult?> RenderAsync(ResolvedPath target, byte[] bytes, CancellationToken cancellationToken, bool blocking = true)
+    private async Task<RenderResult?> RenderAsync(ResolvedPath target, byte[] bytes, CancellationToken cancellationToken)
     {
         if (!renderer.IsAvailable)
         {
@@ -255,7 +222,7 @@ internal sealed class AuthoringTools(Workspace workspace, EventPublisher events,
         }
 
         var errors = result.Findings.Where(f => f.Level == FindingLevel.Error).ToList();
-        if (errors.Count > 0 && blocking)
+        if (errors.Count > 0)
         {
             throw new ToolException($"{target.FullPath} was not written: the rendered pages show problems.\n" + string.Join("\n", errors.Take(10)));
         }
@@ -263,24 +230,12 @@ internal sealed class AuthoringTools(Workspace workspace, EventPublisher events,
         return result;
     }
 
-    /// <summary>A PDF needs no LibreOffice: its pages are counted (which also proves it opens) and drawn by pdftoppm.</summary>
-    private async Task<RenderResult> PdfThumbnailsAsync(ResolvedPath file, byte[] bytes, CancellationToken cancellationToken)
-    {
-        var pages = DocumentReader.Pages(bytes, file.Path.Name).Count;
-        var folder = Path.Combine(dataDirectory, "renders", $"{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}"[..32]);
-        Directory.CreateDirectory(folder);
-        var copy = Path.Combine(folder, "1-" + file.Path.Name);
-        await File.WriteAllBytesAsync(copy, bytes, cancellationToken).ConfigureAwait(false);
-        var thumbnails = await renderer.ThumbnailsAsync(copy, folder, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new RenderResult(file.FullPath, copy, pages, thumbnails, []);
-    }
-
     private static string Pages(RenderResult? render) => render is null ? "not rendered" : $"{render.Pages} pages";
 
     private static void Describe(StringBuilder report, IReadOnlyList<OfficeFinding> checks, RenderResult? render, string kind)
     {
         var errors = checks.Count(f => f.Level == FindingLevel.Error);
-        report.Append(kind == "pdf" ? "" : errors == 0
+        report.Append(errors == 0
             ? "Checks: Open XML validator clean; " + (kind == "pptx"
                 ? "template layouts, title 36-44 pt and body >= 14 pt, 0.5 in margins, alt text, a visual element per slide, text measured to fit its box.\n"
                 : "heading outline levels, table of contents, list numbering, table header rows, alt text, page size and page numbers.\n")
@@ -296,7 +251,7 @@ internal sealed class AuthoringTools(Workspace workspace, EventPublisher events,
             return;
         }
 
-        report.Append(CultureInfo.InvariantCulture, $"{(kind == "pdf" ? "Opened" : "Rendered with LibreOffice")}: {render.Pages} {(kind == "pptx" ? "slides" : "pages")}")
+        report.Append(CultureInfo.InvariantCulture, $"Rendered with LibreOffice: {render.Pages} {(kind == "pptx" ? "slides" : "pages")}")
             .Append(kind == "pptx" ? ", no text outside its box" : "")
             .Append(render.Thumbnails.Count > 0 ? $"; thumbnails in {Path.GetDirectoryName(render.Thumbnails[0])}" : "").Append(".\n");
         foreach (var finding in render.Findings)

@@ -138,7 +138,7 @@ internal static class OfficeVerifier
     }
 
     /// <summary>Text the renderer drew outside every box of its slide: overflow, or a box off the slide.</summary>
-    private static List<OfficeFinding> RenderedOverflow(byte[] pptx, PdfDocument pdf)
+    internal static List<OfficeFinding> RenderedOverflow(byte[] pptx, PdfDocument pdf)
     {
         var findings = new List<OfficeFinding>();
         using var stream = new MemoryStream(pptx, writable: false);

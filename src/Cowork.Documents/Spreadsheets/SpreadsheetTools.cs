@@ -86,7 +86,7 @@ internal sealed class SpreadsheetTools(Workspace workspace, EventPublisher event
     }
 
     public async Task<string> VerifyDocument(
-        [Description("The document to verify (.xlsx).")] string path,
+        [Description("The deliverable to verify (.xlsx, .docx, .pptx or .pdf).")] string path,
         [Description("Also render it to PDF and PNG thumbnails.")] bool render = true,
         CancellationToken cancellationToken = default)
     {
@@ -94,7 +94,7 @@ internal sealed class SpreadsheetTools(Workspace workspace, EventPublisher event
         var verifier = new DocumentVerifier(DocumentVerifier.DefaultChecks, LibreOffice.Find());
         if (!verifier.Handles(Path.GetExtension(file.FullPath)))
         {
-            throw new ToolException($"{file.FullPath}: verify_document checks .xlsx files{(Path.GetExtension(file.FullPath).Length > 0 ? $", not {Path.GetExtension(file.FullPath)}" : "")}.");
+            throw new ToolException($"{file.FullPath}: verify_document checks .xlsx, .docx, .pptx and .pdf files{(Path.GetExtension(file.FullPath).Length > 0 ? $", not {Path.GetExtension(file.FullPath)}" : "")}.");
         }
 
         var context = await verifier.VerifyAsync(file.FullPath, ReadBytes(file), Path.Combine(dataDirectory, "verification"), render, cancellationToken).ConfigureAwait(false);

@@ -8,8 +8,8 @@ namespace Cowork.Documents;
 /// </summary>
 internal sealed class DocumentVerifier(IReadOnlyList<IDocumentCheck> checks, LibreOffice? libreOffice)
 {
-    /// <summary>The checks per document kind. The docx/pptx checks plug in here.</summary>
-    public static IReadOnlyList<IDocumentCheck> DefaultChecks { get; } = [new XlsxCheck(), new OfficeDocumentCheck()];
+    /// <summary>The checks per document kind.</summary>
+    public static IReadOnlyList<IDocumentCheck> DefaultChecks { get; } = [new XlsxCheck(), new OfficeDocumentCheck(), new PdfCheck()];
 
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
@@ -52,7 +52,8 @@ internal sealed class DocumentVerifier(IReadOnlyList<IDocumentCheck> checks, Lib
 
     private static async Task RenderAsync(VerificationContext context, string thumbnailFolder, CancellationToken cancellationToken)
     {
-        if (context.LibreOffice is null)
+        var extension = Path.GetExtension(context.Copy).ToLowerInvariant();
+        if (context.LibreOffice is null && extension != ".pdf")
         {
             context.Notice("Not rendered: LibreOffice is not installed (Debian: apt-get install libreoffice-calc libreoffice-writer libreoffice-impress).");
             return;
@@ -60,7 +61,14 @@ internal sealed class DocumentVerifier(IReadOnlyList<IDocumentCheck> checks, Lib
 
         try
         {
-            var pdf = (await context.LibreOffice.ConvertAsync([context.Copy], "pdf", Path.Combine(context.Scratch, "pdf"), context.Timeout, cancellationToken).ConfigureAwait(false))[0];
+            // A PDF is its own rendering; everything else goes through LibreOffice.
+            var pdf = extension == ".pdf" ? context.Copy
+                : (await context.LibreOffice!.ConvertAsync([context.Copy], "pdf", Path.Combine(context.Scratch, "pdf"), context.Timeout, cancellationToken).ConfigureAwait(false))[0];
+            if (extension == ".pptx")
+            {
+                CheckRenderedSlides(context, pdf);
+            }
+
             Directory.CreateDirectory(thumbnailFolder);
             var prefix = Path.Combine(thumbnailFolder, Path.GetFileNameWithoutExtension(context.ShownPath) + "-" + DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture));
             File.Copy(pdf, prefix + ".pdf", overwrite: true);
@@ -77,6 +85,22 @@ internal sealed class DocumentVerifier(IReadOnlyList<IDocumentCheck> checks, Lib
         catch (LibreOfficeException ex)
         {
             context.Find(FindingSeverity.Error, "Render", ex.Message);
+        }
+    }
+
+    /// <summary>Text that LibreOffice drew outside its box on a slide, which the measured fit before writing can miss.</summary>
+    private static void CheckRenderedSlides(VerificationContext context, string pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var findings = OfficeVerifier.RenderedOverflow(File.ReadAllBytes(context.Copy), document);
+        foreach (var finding in findings)
+        {
+            context.Find(finding.Level == FindingLevel.Error ? FindingSeverity.Error : FindingSeverity.Warning, finding.Where, finding.Message);
+        }
+
+        if (findings.Count == 0)
+        {
+            context.Pass("Rendered slides", $"{document.NumberOfPages} slides rendered, no text outside its box");
         }
     }
 
