@@ -79,6 +79,44 @@ public sealed class AnalysisWorkbookTests : IDisposable
         Assert.Contains(context.Passed, p => p.Contains("formulas recalculated", StringComparison.Ordinal));
     }
 
+    [SkippableFact]
+    public async Task Messy_keys_times_gaps_and_every_aggregate_recalculate_to_the_analysis_values()
+    {
+        // Wildcard characters and quotes in keys, numeric and yes/no keys, times of day, missing and unreadable values,
+        // and weeks without rows (a mean of nothing stays blank): each path of the formulas meets LibreOffice.
+        var random = new Random(7);
+        string[] teams = ["a*b", "x?y", "say \"hi\"", "~tilde", "Plain"];
+        var lines = new List<string> { "id,when,team,size,flag,amount" };
+        for (var i = 1; i <= 400; i++)
+        {
+            var day = new DateTime(2024, 1, 1).AddDays(random.Next(0, 120) is var d && d is >= 30 and < 45 ? d + 20 : d).AddMinutes(random.Next(0, 1440));
+            var amount = i % 37 == 0 ? "n/a" : i % 41 == 0 ? "" : i % 97 == 0 ? "unreadable" : $"\"${random.Next(1, 5000) / 4.0:#,##0.00}\"";
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{i},{day:yyyy-MM-dd HH:mm},\"{teams[random.Next(teams.Length)].Replace("\"", "\"\"", StringComparison.Ordinal)}\",{random.Next(1, 4)},{(random.Next(2) == 0 ? "yes" : "no")},{amount}"));
+        }
+
+        File.WriteAllLines(Path.Combine(_folder, "messy.csv"), lines);
+        AnalysisRequest[] analyses =
+        [
+            new("group_by", GroupBy: "team", ValueColumn: "amount", Aggregate: "mean,count,sum,min,max"),
+            new("group_by", GroupBy: "size"),
+            new("crosstab", RowsBy: "team", ColumnsBy: "flag", ValueColumn: "amount"),
+            new("crosstab", RowsBy: "size", ColumnsBy: "quarter(when)", ValueColumn: "amount", Aggregate: "min"),
+            new("crosstab", RowsBy: "team", ColumnsBy: "week(when)", ValueColumn: "amount", Aggregate: "mean"),
+            new("crosstab", RowsBy: "team", ColumnsBy: "flag", Percent: "row"),
+            new("time_series", DateColumn: "when", ValueColumn: "amount", Period: "week", Aggregate: "mean"),
+            new("time_series", DateColumn: "when", Period: "day"),
+        ];
+        var text = _tools.MakeAnalysisWorkbook("messy.csv", analyses, "messy.xlsx");
+        ExternalTool.Require("soffice", "libreoffice-calc");
+        var path = Path.Combine(_folder, "messy.xlsx");
+        var context = new VerificationContext(path, path, _folder, LibreOffice.Find(), TimeSpan.FromMinutes(3));
+        await new XlsxCheck().CheckAsync(context, CancellationToken.None);
+        Assert.True(context.Findings.Count == 0, string.Join("; ", context.Findings.Select(f => f.Message)));
+        var formulas = int.Parse(text.Split(" formulas")[0].Split("; ")[^1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        Assert.Contains(context.Passed, p => p.Contains($"{formulas} formulas recalculated", StringComparison.Ordinal));
+        Assert.True(formulas > 500, text);
+    }
+
     [Fact]
     public void Keys_that_criteria_cannot_tell_apart_are_written_as_values_and_said_so()
     {

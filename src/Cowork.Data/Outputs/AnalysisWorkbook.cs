@@ -316,6 +316,9 @@ internal static class AnalysisWorkbook
         var pairs = string.Join(',', criteria);
         var formula = aggregate switch
         {
+            // A count of a value column counts the rows whose value is a number (as pandas counts non-missing values):
+            // "<1E+308" matches every number and no text.
+            "count" when valueRange is not null => $"COUNTIFS({pairs},{valueRange},\"<1E+308\")",
             "count" => $"COUNTIFS({pairs})",
             "sum" => $"SUMIFS({valueRange},{pairs})",
             "mean" => $"AVERAGEIFS({valueRange},{pairs})",
