@@ -185,6 +185,12 @@ internal static class AnalysisWorkbook
         }
 
         writer.WriteEmphasizedRow(totals);
+        if (table.Rows.Count is >= 2 and <= MaxChartBars && aggregates.Length > 1 && aggregates[1] is not null)
+        {
+            writer.AddChart("column", $"{table.Columns[1]} by {table.Columns[0]}", $"A{first}:A{last}", [(table.Columns[1], $"B{first}:B{last}")],
+                $"{StreamingWorkbookWriter.ColumnName(table.Columns.Count + 2)}2", table.Columns[0], table.Columns[1]);
+        }
+
         return formulas;
     }
 
@@ -259,6 +265,12 @@ internal static class AnalysisWorkbook
             formulas += new[] { value, moving, change }.Count(c => c.Formula is not null);
         }
 
+        if (table.Rows.Count is >= 2 and <= 2_000)
+        {
+            var last = table.Rows.Count + 1;
+            writer.AddChart("line", layout.Result.Title, $"A2:A{last}", [(table.Columns[1], $"B2:B{last}"), (table.Columns[2], $"C2:C{last}")], "F2", table.Columns[0], table.Columns[1]);
+        }
+
         return formulas;
     }
 
@@ -293,6 +305,9 @@ internal static class AnalysisWorkbook
     }
 
     private const int MaxDataRows = 1_048_575;
+
+    /// <summary>More groups than this make a column chart unreadable; the table is still there.</summary>
+    private const int MaxChartBars = 40;
 
     private static StreamingCell DataCell(ColumnFormat format, string? field)
     {

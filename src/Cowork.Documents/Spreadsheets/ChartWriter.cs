@@ -35,7 +35,7 @@ internal static class ChartWriter
         sheetPart.Worksheet.Append(new DocumentFormat.OpenXml.Spreadsheet.Drawing { Id = sheetPart.GetIdOfPart(drawingPart) });
     }
 
-    private static C.ChartSpace Space(ChartSpec chart, string sheet, Func<string, CellAddress, object?> value)
+    internal static C.ChartSpace Space(ChartSpec chart, string sheet, Func<string, CellAddress, object?> value)
     {
         var type = chart.Type.ToLowerInvariant();
         if (!Types.Contains(type))
@@ -250,7 +250,7 @@ internal static class ChartWriter
         return new C.NumberReference(new C.Formula(reference.Absolute()), cache);
     }
 
-    private static Xdr.TwoCellAnchor Anchor(string chartId, uint id, ChartSpec chart, CellAddress at) =>
+    internal static Xdr.TwoCellAnchor Anchor(string chartId, uint id, ChartSpec chart, CellAddress at) =>
         new(
             new Xdr.FromMarker(new Xdr.ColumnId((at.Column - 1).ToString(CultureInfo.InvariantCulture)), new Xdr.ColumnOffset("0"),
                 new Xdr.RowId((at.Row - 1).ToString(CultureInfo.InvariantCulture)), new Xdr.RowOffset("0")),

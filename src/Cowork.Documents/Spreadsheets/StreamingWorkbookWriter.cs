@@ -30,6 +30,11 @@ public sealed class StreamingWorkbookWriter : IDisposable
     private byte[][] _plainStyles = [];
     private byte[][] _boldStyles = [];
     private double[] _wrapWidths = [];
+    private readonly List<ChartSpec> _charts = [];
+    private readonly Dictionary<CellAddress, object?> _chartValues = [];
+    private readonly List<string> _parts = [];
+    private int _drawings;
+    private int _chartCount;
     private int _autoFilterColumns;
     private Utf8XmlWriter? _writer;
     private string _sheet = "";
@@ -84,7 +89,7 @@ public sealed class StreamingWorkbookWriter : IDisposable
         _wrapWidths = [.. columns.Select(c => c.Wrap ? c.Width ?? 8.43 : 0)];
         // Fastest deflate: at the default level compressing costs more than producing the XML.
         _writer = new Utf8XmlWriter(_zip.CreateEntry($"xl/worksheets/sheet{_sheets.Count}.xml", CompressionLevel.Fastest).Open());
-        _writer.Raw("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"u8);
+        _writer.Raw("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"u8);
         _writer.Raw(_sheets.Count == 1 ? "<sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\">"u8 : "<sheetViews><sheetView workbookViewId=\"0\">"u8);
         if (writeHeader)
         {
@@ -199,6 +204,7 @@ public sealed class StreamingWorkbookWriter : IDisposable
         }
 
         writer.Raw("</row>"u8);
+        KeepForCharts(cells);
     }
 
     /// <summary>The most lines a text of the row takes in its wrapping column, estimated from its length and the column's width.</summary>
@@ -216,6 +222,22 @@ public sealed class StreamingWorkbookWriter : IDisposable
 
         return lines;
     }
+
+    /// <summary>The row's values, kept for the first rows of a sheet so its charts can carry caches of what they show.</summary>
+    private void KeepForCharts(ReadOnlySpan<StreamingCell> cells)
+    {
+        if (_rowIndex > MaxChartRows)
+        {
+            return;
+        }
+
+        for (var i = 1; i <= cells.Length; i++)
+        {
+            _chartValues[new CellAddress(_rowIndex, i)] = _row.Get(i);
+        }
+    }
+
+    private const int MaxChartRows = 2_000;
 
     private static ReadOnlySpan<byte> HeaderStyle => "\" s=\"1\""u8;
 
@@ -266,6 +288,28 @@ public sealed class StreamingWorkbookWriter : IDisposable
             : (value, shape.UsesNewerFunctions ? WorkbookWriter.StoredFormula(formula) : formula);
     }
 
+    /// <summary>
+    /// Adds a native chart to the sheet being written, drawn when it ends: <paramref name="type"/> is column, bar, line,
+    /// pie or scatter; ranges are of this sheet ("A2:A13"), at most its first 2,000 rows.
+    /// </summary>
+    /// <exception cref="ToolException">Unknown type, no series, or a range that is not one.</exception>
+    public void AddChart(string type, string title, string categories, IReadOnlyList<(string Name, string Values)> series, string anchor,
+        string? xTitle = null, string? yTitle = null)
+    {
+        if (_writer is null)
+        {
+            throw new InvalidOperationException("Call BeginSheet first.");
+        }
+
+        var chart = new ChartSpec
+        {
+            Type = type, Title = title, Categories = categories, Anchor = anchor, XTitle = xTitle, YTitle = yTitle, Width = 9, Height = 18,
+            Series = [.. series.Select(s => new ChartSeriesSpec { Name = s.Name, Values = s.Values })],
+        };
+        ChartWriter.Space(chart, _sheet, (_, _) => null);
+        _charts.Add(chart);
+    }
+
     /// <summary>The column's letters, as references name it: 1 is A, 27 is AA.</summary>
     public static string ColumnName(int column) => CellAddress.ColumnName(column);
 
@@ -284,11 +328,7 @@ public sealed class StreamingWorkbookWriter : IDisposable
 
         EndSheet();
         _finished = true;
-        using (var stream = _zip.CreateEntry("xl/styles.xml", CompressionLevel.Fastest).Open())
-        using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) }))
-        {
-            _styles.Build().WriteTo(xml);
-        }
+        SaveXml("xl/styles.xml", _styles.Build());
 
         using (var writer = Part("xl/sharedStrings.xml"))
         {
@@ -353,6 +393,11 @@ public sealed class StreamingWorkbookWriter : IDisposable
                 writer.Markup($"<Override PartName=\"/xl/worksheets/sheet{i}.xml\" ContentType=\"{Sheet}.worksheet+xml\"/>");
             }
 
+            foreach (var part in _parts)
+            {
+                writer.Markup(part);
+            }
+
             writer.Markup($"<Override PartName=\"/xl/styles.xml\" ContentType=\"{Sheet}.styles+xml\"/><Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"{Sheet}.sharedStrings+xml\"/></Types>");
         }
 
@@ -366,6 +411,54 @@ public sealed class StreamingWorkbookWriter : IDisposable
             _writer?.Dispose();
             _zip.Dispose();
         }
+    }
+
+    /// <summary>The sheet's drawing and a chart part per chart, through the SDK's chart and anchor builders.</summary>
+    private void WriteCharts()
+    {
+        if (_charts.Count == 0)
+        {
+            return;
+        }
+
+        var drawing = ++_drawings;
+        const string Type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+        using (var writer = Part($"xl/worksheets/_rels/sheet{_sheets.Count}.xml.rels"))
+        {
+            writer.Markup($"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{Type}drawing\" Target=\"../drawings/drawing{drawing}.xml\"/></Relationships>");
+        }
+
+        var frames = new DocumentFormat.OpenXml.Drawing.Spreadsheet.WorksheetDrawing();
+        frames.AddNamespaceDeclaration("a", "http://schemas.openxmlformats.org/drawingml/2006/main");
+        frames.AddNamespaceDeclaration("r", Relationships);
+        var links = new System.Text.StringBuilder("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+        for (var i = 0; i < _charts.Count; i++)
+        {
+            var number = ++_chartCount;
+            var space = ChartWriter.Space(_charts[i], _sheet, (_, cell) => _chartValues.GetValueOrDefault(cell));
+            space.AddNamespaceDeclaration("r", Relationships);
+            SaveXml($"xl/charts/chart{number}.xml", space);
+            _parts.Add($"<Override PartName=\"/xl/charts/chart{number}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>");
+            links.Append(CultureInfo.InvariantCulture, $"<Relationship Id=\"rId{i + 1}\" Type=\"{Type}chart\" Target=\"../charts/chart{number}.xml\"/>");
+            var at = CellAddress.TryParse(_charts[i].Anchor, out var given) ? given : new CellAddress(2, 6);
+            frames.Append(ChartWriter.Anchor($"rId{i + 1}", (uint)(i + 2), _charts[i], at));
+        }
+
+        SaveXml($"xl/drawings/drawing{drawing}.xml", frames);
+        _parts.Add($"<Override PartName=\"/xl/drawings/drawing{drawing}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawing+xml\"/>");
+        using (var writer = Part($"xl/drawings/_rels/drawing{drawing}.xml.rels"))
+        {
+            writer.Markup(links.Append("</Relationships>").ToString());
+        }
+
+        _charts.Clear();
+    }
+
+    private void SaveXml(string name, DocumentFormat.OpenXml.OpenXmlElement element)
+    {
+        using var stream = _zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) });
+        element.WriteTo(xml);
     }
 
     private Utf8XmlWriter Part(string name)
@@ -388,9 +481,16 @@ public sealed class StreamingWorkbookWriter : IDisposable
             _writer.Markup($"<autoFilter ref=\"A1:{CellAddress.ColumnName(_autoFilterColumns)}{_rowIndex.ToString(CultureInfo.InvariantCulture)}\"/>");
         }
 
+        if (_charts.Count > 0)
+        {
+            _writer.Raw("<drawing r:id=\"rId1\"/>"u8);
+        }
+
         _writer.Raw("</worksheet>"u8);
         _writer.Dispose();
         _writer = null;
+        WriteCharts();
+        _chartValues.Clear();
     }
 
     /// <summary>
@@ -506,6 +606,8 @@ public sealed class StreamingWorkbookWriter : IDisposable
         }
 
         public void Set(int column, object? value) => _values[column - 1] = value;
+
+        public object? Get(int column) => _values[column - 1];
 
         string? IFormulaContext.Sheet(string name) => name.Equals(Sheet, StringComparison.OrdinalIgnoreCase) ? Sheet
             : throw new FormulaException("a streaming formula may refer only to cells of its own row on its own sheet");
