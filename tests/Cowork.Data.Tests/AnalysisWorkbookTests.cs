@@ -64,6 +64,7 @@ public sealed class AnalysisWorkbookTests : IDisposable
         Assert.Equal("IF(B2=0,\"\",(B3-B2)/ABS(B2))", series[(3, 4)].Formula);
 
         Assert.DoesNotContain(sheets["Outliers in revenue"].Values, c => c.Formula is not null);
+        Assert.Equal(["revenue by region", "revenue by month"], Charts(Path.Combine(_folder, "report.xlsx")));
         Assert.Contains(sheets["Summary"].Values, c => c.Value is string s && s.Contains("formulas over the Data sheet", StringComparison.Ordinal));
     }
 
@@ -137,6 +138,15 @@ public sealed class AnalysisWorkbookTests : IDisposable
     }
 
     private sealed record Cell(int Row, int Column, object? Value, string? Formula);
+
+    /// <summary>The sheets that hold a native chart.</summary>
+    private static List<string> Charts(string path)
+    {
+        using var document = SpreadsheetDocument.Open(path, false);
+        var workbook = document.WorkbookPart!;
+        return [.. workbook.Workbook.Sheets!.Elements<Sheet>()
+            .Where(s => ((WorksheetPart)workbook.GetPartById(s.Id!)).DrawingsPart?.ChartParts.Any() == true).Select(s => s.Name!.Value!)];
+    }
 
     /// <summary>Every sheet's cells by (row, column), values as stored (shared strings resolved).</summary>
     private static Dictionary<string, Dictionary<(int Row, int Column), Cell>> Read(string path)
