@@ -6,8 +6,9 @@ namespace Cowork.Documents;
 
 /// <summary>
 /// Writes large sheets row by row straight into the zip, in flat memory: each formula's cached value is computed by
-/// the built-in evaluator against its own row (a streaming formula may refer only to its row), fullCalcOnLoad is set,
-/// and the first row can be a bold, frozen header.
+/// the built-in evaluator against its own row (a streaming formula may refer only to its row), or, for a formula over
+/// other sheets, given by the caller; fullCalcOnLoad is set. The first row can be a bold, frozen header with filter
+/// buttons, columns carry number formats, widths and wrapping, rows can be emphasized, and a sheet can carry native charts.
 /// </summary>
 /// <remarks>
 /// The package is written with <see cref="ZipArchive"/> in create mode rather than through the Open XML SDK: the SDK
