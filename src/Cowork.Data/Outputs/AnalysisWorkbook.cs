@@ -53,7 +53,7 @@ internal static class AnalysisWorkbook
             PivotKeys? keys = null;
             if (result.Pivot is not { } pivot)
             {
-                because = null;
+                // Not a table of aggregates (describe, outliers, correlation, top rows): its values are the result.
             }
             else if (pivot.Percent is not null)
             {
