@@ -65,6 +65,7 @@ internal sealed class RunOptions
             Budget = budget,
             Prices = prices,
             Daily = Daily(config, prices, paths),
+            Context = new ContextOptions { WindowTokens = config.ContextWindowFor(model) },
         };
     }
 

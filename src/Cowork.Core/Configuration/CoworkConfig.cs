@@ -11,7 +11,8 @@ namespace Cowork;
 ///   "max_tokens_per_task": 500000,
 ///   "prices": { "anthropic:claude-sonnet-4": { "input": 3, "output": 15, "cache_read": 0.3, "cache_write": 3.75 } },
 ///   "permissions": { "organize_folder": "ask" },
-///   "providers": { "ollama": { "base_url": "http://gpu-box:11434/v1" } } }
+///   "providers": { "ollama": { "base_url": "http://gpu-box:11434/v1" } },
+///   "context_windows": { "ollama:llama3.1": 32768 } }
 /// </code>
 /// </example>
 public sealed record CoworkConfig
@@ -42,6 +43,12 @@ public sealed record CoworkConfig
     public Dictionary<string, PermissionMode> Permissions { get; init; } = [];
 
     public Dictionary<string, ProviderConfig> Providers { get; init; } = [];
+
+    /// <summary>
+    /// Context windows in tokens by "provider:name" (or a prefix of it), for a model served with another window than
+    /// Cowork assumes: an Ollama model runs with its num_ctx (8,192 is assumed), a proxy may cut a window short.
+    /// </summary>
+    public Dictionary<string, int> ContextWindows { get; init; } = [];
 
     /// <summary>How run_code runs: the unsandboxed opt-in and its limits.</summary>
     public RunCodeConfig RunCode { get; init; } = new();
@@ -83,6 +90,11 @@ public sealed record CoworkConfig
                 throw new CoworkConfigurationException($"max_turns in {path} must be at least 2.");
             }
 
+            if (config.ContextWindows.FirstOrDefault(w => w.Value < 1_000) is { Key: { } small })
+            {
+                throw new CoworkConfigurationException($"context_windows in {path}: the window of {small} must be at least 1000 tokens.");
+            }
+
             if (config.RunCode.TimeoutSeconds is < 1 || config.RunCode.MemoryMb is < 64)
             {
                 throw new CoworkConfigurationException($"run_code in {path}: timeout_seconds must be at least 1 and memory_mb at least 64.");
@@ -95,6 +107,15 @@ public sealed record CoworkConfig
             var where = ex.LineNumber is { } line ? $" (line {line + 1})" : "";
             throw new CoworkConfigurationException($"The config file {path} is not valid{where}: {ex.Message.Split('\n')[0]} Fix it or remove it.");
         }
+    }
+
+    /// <summary>The window <see cref="ContextWindows"/> gives the model (the exact name, else the longest prefix), or null.</summary>
+    public int? ContextWindowFor(ModelSpec model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var key = model.ToString();
+        return ContextWindows.Where(w => key.StartsWith(w.Key, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(w => w.Key.Length).Select(w => (int?)w.Value).FirstOrDefault();
     }
 
     /// <summary>Base URLs by provider name, for <see cref="ProviderSettings"/>.</summary>

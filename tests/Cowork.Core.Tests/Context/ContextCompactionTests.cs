@@ -261,4 +261,25 @@ public sealed class ContextCompactionTests
         Assert.Null(ContextWindows.For(ModelSpec.Offline));
         Assert.Null(ContextWindows.For(ModelSpec.Parse("scripted:x.json")));
     }
+
+    [Fact]
+    public void The_config_names_a_models_window_by_the_longest_prefix_and_refuses_a_tiny_one()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"cowork-config-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(file, """{ "context_windows": { "ollama:": 16384, "ollama:llama3.1": 131072 } }""");
+            var config = CoworkConfig.Load(file);
+            Assert.Equal(131_072, config.ContextWindowFor(ModelSpec.Parse("ollama:llama3.1")));
+            Assert.Equal(16_384, config.ContextWindowFor(ModelSpec.Parse("ollama:qwen2.5")));
+            Assert.Null(config.ContextWindowFor(ModelSpec.Parse("anthropic:claude-sonnet-4-5")));
+
+            File.WriteAllText(file, """{ "context_windows": { "ollama:": 500 } }""");
+            Assert.Contains("at least 1000 tokens", Assert.Throws<CoworkConfigurationException>(() => CoworkConfig.Load(file)).Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
