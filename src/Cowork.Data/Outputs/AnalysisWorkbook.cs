@@ -145,7 +145,8 @@ internal static class AnalysisWorkbook
     {
         var aggregates = table.Columns.Select(c => AggregateOf(c, keys.Definition.Value)).ToArray();
         var share = table.Columns.Count - 1;
-        var hasShare = table.Columns[^1] == "share_of_total_%";
+        // The analysis gives shares of the total only when its first aggregate adds up (a count or a sum).
+        var hasShare = table.Columns[^1] == "share_of_total_%" && aggregates[1] is "count" or "sum";
         var first = 2;
         var last = table.Rows.Count + 1;
         var total = last + 1;
