@@ -44,7 +44,7 @@ public sealed class AgentRunner
         var history = new List<ChatMessage>();
         Append(history, ConversationMessage.System(AgentPrompts.System(request.Folders, _time.GetLocalNow())), events);
         Append(history, ConversationMessage.User(request.Request), events);
-        return DriveAsync(request, hub, history, [], new HashSet<string>(), control ?? new TaskControl(), cancellationToken);
+        return DriveAsync(request, hub, history, [], new HashSet<string>(), null, control ?? new TaskControl(), cancellationToken);
     }
 
     /// <summary>
@@ -65,12 +65,14 @@ public sealed class AgentRunner
         events.Publish(new TaskResumed(from));
         events.Publish(new TaskStateChanged(hub.Task.PlanApproved ? TaskState.Running : TaskState.Planning));
         var log = ConversationLog.Rebuild(stored);
-        return DriveAsync(request, hub, [.. log.Messages], log.Unanswered, log.Started, control ?? new TaskControl(), cancellationToken);
+        // The last summary of older turns stands for the same messages of the rebuilt conversation: go on from it.
+        var compaction = stored.OfType<ContextCompacted>().LastOrDefault();
+        return DriveAsync(request, hub, [.. log.Messages], log.Unanswered, log.Started, compaction, control ?? new TaskControl(), cancellationToken);
     }
 
     private async Task<CoworkTask> DriveAsync(
         TaskRequest request, TaskEventHub hub, List<ChatMessage> history, IReadOnlyList<RecordedToolCall> unanswered, IReadOnlySet<string> started,
-        TaskControl control, CancellationToken cancellationToken)
+        ContextCompacted? compaction, TaskControl control, CancellationToken cancellationToken)
     {
         var events = hub.For(AgentInfo.MainId);
         var artifacts = new ArtifactStore(request.DataDirectory, _options.Context);
@@ -83,7 +85,7 @@ public sealed class AgentRunner
         var chatOptions = new ChatOptions { Tools = [.. tools.Select(t => (AITool)t.Function)] };
         var pipeline = ChatPipeline.Build(
             _provider, request.Model, events, invoker, chatOptions.Tools, control, _options.Retry, _options.Budget, _options.Prices.For(request.Model),
-            callsSoFar: hub.Task.ModelCalls, daily: _options.Daily, context: _options.Context);
+            callsSoFar: hub.Task.ModelCalls, daily: _options.Daily, context: _options.Context, resumeFrom: compaction);
         var turns = new Turns(pipeline, _options, invoker, history, chatOptions, events, control);
 
         try

@@ -42,6 +42,7 @@ public sealed class ContextCompactingChatClient : DelegatingChatClient
     private int _covered;
     private string _summary = "";
     private ChatMessage? _summaryMessage;
+    private ContextCompacted? _resumeFrom;
     private double _scale = 1;
 
     /// <param name="innerClient">The client the compacted view goes to; summaries are written through it too.</param>
@@ -101,6 +102,18 @@ public sealed class ContextCompactingChatClient : DelegatingChatClient
         }
 
         var conversation = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        if (_resumeFrom is { } resume)
+        {
+            _resumeFrom = null;
+            if (resume.Covered > 0 && resume.Covered <= conversation.Count && resume.Summary is { Length: > 0 } summary)
+            {
+                var covered = conversation.Take(resume.Covered).Where((_, i) => !IsPinned(conversation, i)).ToList();
+                _digest.Add(covered);
+                _covered = resume.Covered;
+                SetSummary(summary);
+            }
+        }
+
         if (conversation.Count < _covered)
         {
             // Not the conversation the summary was made from: start over.
@@ -126,7 +139,7 @@ public sealed class ContextCompactingChatClient : DelegatingChatClient
         _covered = cut;
         view = View(conversation);
         var after = Estimate(view, tools);
-        _events.Publish(new ContextCompacted(compacted.Count, _summary.Length, before, after));
+        _events.Publish(new ContextCompacted(compacted.Count, _summary.Length, before, after, _covered, _summary));
         return (view, after);
     }
 
@@ -164,10 +177,21 @@ public sealed class ContextCompactingChatClient : DelegatingChatClient
         _digest.Add(turns);
         var maxChars = (int)Math.Min(int.MaxValue / 2, budget * _options.SummaryShare * TokenEstimate.CharsPerToken);
         var summary = _modelSummaries ? await WriteAsync(turns, budget, maxChars, cancellationToken) : null;
-        _summary = Cap(string.IsNullOrEmpty(summary) ? _digest.Render(maxChars) : summary, maxChars);
+        SetSummary(Cap(string.IsNullOrEmpty(summary) ? _digest.Render(maxChars) : summary, maxChars));
+    }
+
+    private void SetSummary(string summary)
+    {
+        _summary = summary;
         var block = new TextContent(CompactionPrompts.Summary(_digest.MessageCount, _summary)) { AdditionalProperties = new() { [StablePrefixKey] = true } };
         _summaryMessage = new ChatMessage(ChatRole.User, [block]);
     }
+
+    /// <summary>
+    /// Goes on from an earlier run's last compaction (a resumed task): its summary stands for the same leading messages
+    /// of the rebuilt conversation, so the history is not summarized again. Applied at the next request.
+    /// </summary>
+    public void ResumeFrom(ContextCompacted compaction) => _resumeFrom = compaction;
 
     /// <summary>
     /// The model's summary of the turns folded into the one so far; in several requests when the turns would not fit in

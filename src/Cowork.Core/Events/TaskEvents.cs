@@ -72,9 +72,11 @@ public sealed record Warning(string Message) : TaskEvent;
 
 /// <summary>
 /// Older turns were replaced by a summary in what the model is sent (the full history stays here, in the log).
-/// The token counts are the estimates of the request before and after.
+/// The token counts are the estimates of the request before and after. <paramref name="Covered"/> (the leading messages
+/// of the conversation the summary stands for) and <paramref name="Summary"/> let a resumed task go on from this
+/// summary instead of writing it again.
 /// </summary>
-public sealed record ContextCompacted(int MessagesCompacted, int SummaryChars, long TokensBefore, long TokensAfter) : TaskEvent;
+public sealed record ContextCompacted(int MessagesCompacted, int SummaryChars, long TokensBefore, long TokensAfter, int Covered = 0, string? Summary = null) : TaskEvent;
 
 /// <summary>The run ended. <paramref name="Message"/> is the model's final answer or the reason it stopped.</summary>
 public sealed record TaskFinished(TaskState State, StopReason Reason, string Message) : TaskEvent;

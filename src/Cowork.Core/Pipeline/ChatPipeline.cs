@@ -53,7 +53,8 @@ internal sealed class ChatPipeline
         ModelPrice? price = null,
         int callsSoFar = 0,
         DailyBudget? daily = null,
-        ContextOptions? context = null)
+        ContextOptions? context = null,
+        ContextCompacted? resumeFrom = null)
     {
         context ??= new ContextOptions();
         // Models without a window (offline, scripted) read the whole conversation: a forced window does not apply to them.
@@ -73,7 +74,16 @@ internal sealed class ChatPipeline
             .Use(inner => new SteeringChatClient(inner, control))
             .Use(inner => new BudgetChatClient(inner, budget ?? TaskBudget.None, price, events, daily))
             .Use(inner => final = new FinalCallChatClient(inner, tools))
-            .Use(inner => new ContextCompactingChatClient(inner, context, window, events))
+            .Use(inner =>
+            {
+                var compactor = new ContextCompactingChatClient(inner, context, window, events);
+                if (resumeFrom is not null)
+                {
+                    compactor.ResumeFrom(resumeFrom);
+                }
+
+                return compactor;
+            })
             .Use(inner => meter = new MeteringChatClient(inner, events, model.ToString(), callsSoFar))
             .Use(inner => new RetryingChatClient(inner, model, retry, message => events.Publish(new Warning(message))))
             .Build();

@@ -75,6 +75,28 @@ public sealed class ContextCompactionTests
     }
 
     [Fact]
+    public async Task A_resumed_task_goes_on_from_its_last_summary_without_writing_it_again()
+    {
+        var summaryRequests = new List<string>();
+        var first = Summarizer(summaryRequests);
+        var conversation = LongConversation.Start().Reads(12);
+        await Compactor(first, window: 10_000, ContextSummaries.Model).GetResponseAsync(conversation);
+        Assert.Single(summaryRequests);
+        var compacted = Assert.Single(_events.Of<ContextCompacted>());
+        Assert.True(compacted.Covered > 2 && compacted.Summary is { Length: > 0 }, "the event carries what a resume needs");
+
+        // Another process: the conversation rebuilt from the log, a new compactor that goes on from the event.
+        var second = Summarizer(summaryRequests);
+        var resumed = Compactor(second, window: 10_000, ContextSummaries.Model);
+        resumed.ResumeFrom(compacted);
+        await resumed.GetResponseAsync(conversation);
+
+        Assert.Single(summaryRequests);
+        Assert.Equal(first.Requests[^1].Select(m => m.Text), second.Requests.Single().Select(m => m.Text));
+        Assert.Equal(compacted.Covered, resumed.Covered);
+    }
+
+    [Fact]
     public async Task The_summary_is_extended_not_rewritten_and_its_message_stays_the_same_between_compactions()
     {
         var summaryRequests = new List<string>();
