@@ -60,8 +60,8 @@ public sealed class EventJsonShapeTests
             """{"type":"steering_received","message":"Use euros","task_id":"20250304-050607-abcd","agent_id":"main","sequence":22,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
         { "message_recorded", Stamp(new MessageRecorded(new ConversationMessage("assistant", "Looking", [new RecordedToolCall("call_1", "list_folder", """{"path":"/tmp"}""")])), 23),
             """{"type":"message_recorded","message":{"role":"assistant","text":"Looking","tool_calls":[{"call_id":"call_1","name":"list_folder","arguments":"{\"path\":\"/tmp\"}"}],"call_id":null},"task_id":"20250304-050607-abcd","agent_id":"main","sequence":23,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
-        { "context_compacted", Stamp(new ContextCompacted(48, 2100, 120_000, 41_000), 24),
-            """{"type":"context_compacted","messages_compacted":48,"summary_chars":2100,"tokens_before":120000,"tokens_after":41000,"task_id":"20250304-050607-abcd","agent_id":"main","sequence":24,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
+        { "context_compacted", Stamp(new ContextCompacted(48, 2100, 120_000, 41_000, 50, "The reports were read."), 24),
+            """{"type":"context_compacted","messages_compacted":48,"summary_chars":2100,"tokens_before":120000,"tokens_after":41000,"covered":50,"summary":"The reports were read.","task_id":"20250304-050607-abcd","agent_id":"main","sequence":24,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
         { "task_finished", Stamp(new TaskFinished(TaskState.Failed, StopReason.ApprovalUnavailable, "Nobody to ask."), 20),
             """{"type":"task_finished","state":"failed","reason":"approval_unavailable","message":"Nobody to ask.","task_id":"20250304-050607-abcd","agent_id":"main","sequence":20,"timestamp":"2025-03-04T05:06:07.89+00:00"}""" },
     };
