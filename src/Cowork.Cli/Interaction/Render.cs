@@ -57,6 +57,10 @@ internal static class Render
         if (snapshot.Tool is { } tool)
         {
             items.Add(new Markup($"[yellow]⚙[/] {Markup.Escape(tool.Tool)} [grey]{Markup.Escape(Shorten(tool.Arguments, 80))} {Seconds(tool.Elapsed)}[/]"));
+            if (!final && snapshot.ToolOutput.Length > 0)
+            {
+                items.Add(new Panel(new Text(LastLines(snapshot.ToolOutput, 5), new Style(Color.Grey))).Header("output").Border(BoxBorder.Square));
+            }
         }
 
         if (final)
@@ -72,6 +76,11 @@ internal static class Render
         if (snapshot.LastWarning is { } warning)
         {
             items.Add(new Markup($"[yellow]warning:[/] {Markup.Escape(Shorten(warning, 160))}"));
+        }
+
+        if (snapshot.Context is { } context)
+        {
+            items.Add(new Markup($"[grey]context: {Markup.Escape(context)}[/]"));
         }
 
         if (snapshot.LastDirection is { } direction)

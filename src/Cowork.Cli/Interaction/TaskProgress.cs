@@ -15,6 +15,8 @@ internal sealed class TaskProgress(TimeProvider time)
     private string? _lastWarning;
     private string? _lastDirection;
     private string _typed = "";
+    private string _output = "";
+    private string? _context;
     private bool _running;
 
     public void Apply(TaskEvent taskEvent)
@@ -47,6 +49,20 @@ internal sealed class TaskProgress(TimeProvider time)
                     break;
                 case ToolCallFinished:
                     _tool = null;
+                    _output = "";
+                    break;
+                case ToolOutput output:
+                    // What code prints while it runs, its last lines only.
+                    _output += output.Text;
+                    if (_output.Length > TextTailChars * 2)
+                    {
+                        _output = _output[^TextTailChars..];
+                    }
+
+                    break;
+                case ContextCompacted compacted:
+                    _context = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"the first {compacted.Covered:N0} messages are sent as a summary (about {compacted.TokensBefore:N0} → {compacted.TokensAfter:N0} tokens a request)");
                     break;
                 case UsageReported usage:
                     _inputTokens += usage.InputTokens;
@@ -106,7 +122,7 @@ internal sealed class TaskProgress(TimeProvider time)
         {
             var tail = _text.Length > TextTailChars ? "…" + _text[^TextTailChars..] : _text;
             return new Snapshot(_plan, tail.Trim(), _tool is { } t ? (t.Tool, t.Arguments, time.GetElapsedTime(t.Started)) : null,
-                time.GetElapsedTime(_started), _turn, _inputTokens, _outputTokens, _lastWarning, _lastDirection, _typed);
+                time.GetElapsedTime(_started), _turn, _inputTokens, _outputTokens, _lastWarning, _lastDirection, _typed, _output.TrimEnd(), _context);
         }
     }
 
@@ -120,5 +136,7 @@ internal sealed class TaskProgress(TimeProvider time)
         long OutputTokens,
         string? LastWarning,
         string? LastDirection = null,
-        string Typed = "");
+        string Typed = "",
+        string ToolOutput = "",
+        string? Context = null);
 }
