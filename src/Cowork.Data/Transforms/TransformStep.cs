@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Cowork.Data;
 
 /// <summary>
@@ -10,13 +12,13 @@ namespace Cowork.Data;
 /// columns are added, that file held in memory up to 1,000,000 rows).
 /// </summary>
 public sealed record TransformStep(
-    string Op,
-    string? Column = null,
-    string[]? Columns = null,
-    string? Operator = null,
-    string? Value = null,
-    string? To = null,
-    string? Separator = null,
-    string? File = null,
-    string? On = null,
-    string? How = null);
+    [property: Description("filter, select, drop, rename, trim, case, normalize_dates, normalize_numbers, deduplicate, split, merge, unpivot or join.")] string Op,
+    [property: Description("filter, rename, split: the column.")] string? Column = null,
+    [property: Description("select, drop, trim, case, normalize_*, deduplicate, merge: the columns (trim, deduplicate: default all). unpivot: the id columns kept.")] string[]? Columns = null,
+    [property: Description("filter: == != > >= < <= contains starts_with is_empty not_empty.")] string? Operator = null,
+    [property: Description("filter: the value compared. case: upper, lower or title.")] string? Value = null,
+    [property: Description("rename, merge: the new column. split: the new columns, comma-separated. unpivot: \"variable,value\" names.")] string? To = null,
+    [property: Description("split, merge: the separator (default a space).")] string? Separator = null,
+    [property: Description("join: the other data file.")] string? File = null,
+    [property: Description("join: the key column both files have.")] string? On = null,
+    [property: Description("join: left (default: the other file's columns added) or inner.")] string? How = null);
