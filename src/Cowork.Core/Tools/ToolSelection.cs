@@ -10,8 +10,8 @@ namespace Cowork;
 /// </summary>
 /// <remarks>
 /// Decided from the conversation each call sends, like the offline planner's turns, so a resumed task declares what it
-/// declared before it stopped. Families are only ever added, so the tools a call declares stay a stable prefix for
-/// prompt caching until the model loads more. Every tool stays callable whether declared or not; declaring only decides
+/// declared before it stopped. Families are only ever added, so what a call declares (the start of a cached prompt)
+/// changes only when the model loads or uses a family. Every tool stays callable whether declared or not; declaring only decides
 /// what the model is told. Declared schemas are trimmed of what they say twice (<see cref="DeclaredFunction"/>).
 /// </remarks>
 internal sealed class ToolSelection
@@ -24,16 +24,15 @@ internal sealed class ToolSelection
 
     /// <param name="tools">Every tool of the task, in the order they are declared.</param>
     /// <param name="request">The person's request, whose words cue families.</param>
-    /// <param name="families">The families; <see cref="ToolFamilies.All"/> by default.</param>
-    public ToolSelection(IEnumerable<ToolDescriptor> tools, string request, IReadOnlyList<ToolFamily>? families = null)
+    public ToolSelection(IEnumerable<ToolDescriptor> tools, string request)
     {
         ArgumentNullException.ThrowIfNull(tools);
         ArgumentNullException.ThrowIfNull(request);
         var all = tools.ToList();
-        var present = _present = all.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var family in families ?? ToolFamilies.All)
+        _present = all.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var family in ToolFamilies.All)
         {
-            if (!family.Tools.Any(present.Contains))
+            if (!family.Tools.Any(_present.Contains))
             {
                 continue;
             }
@@ -126,7 +125,7 @@ internal sealed class ToolSelection
 
     private string ToolsOf(ToolFamily family) => string.Join(", ", family.Tools.Where(_present.Contains));
 
-    /// <summary>The family names of a load_tools call, as a provider or a planner sent them.</summary>
+    /// <summary>The family names of a load_tools call, as a provider (JSON) or a planner (objects) sent the array.</summary>
     private static IEnumerable<string> FamilyNames(IDictionary<string, object?>? arguments)
     {
         if (arguments is null || !arguments.TryGetValue("families", out var value) || value is null)
@@ -138,8 +137,6 @@ internal sealed class ToolSelection
         {
             JsonElement { ValueKind: JsonValueKind.Array } array => array.EnumerateArray()
                 .Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!.Trim()),
-            JsonElement { ValueKind: JsonValueKind.String } text => text.GetString()!.Split(',', StringSplitOptions.TrimEntries),
-            string text => text.Split(',', StringSplitOptions.TrimEntries),
             IEnumerable<object?> items => items.Select(i => i?.ToString()?.Trim() ?? ""),
             _ => [],
         };
