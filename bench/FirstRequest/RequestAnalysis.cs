@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Cowork.Bench.FirstRequest;
 
@@ -10,7 +11,7 @@ internal sealed record ToolParameter(string Path, string Type, string? Descripti
 internal sealed record ToolInfo(string Name, string? Description, int JsonBytes, int SchemaBytes, IReadOnlyList<ToolParameter> Parameters);
 
 /// <summary>What the first Messages request carries, and how many bytes each part takes.</summary>
-internal sealed record RequestAnalysis(
+internal sealed partial record RequestAnalysis(
     int TotalBytes,
     int SystemBytes,
     int SystemChars,
@@ -85,14 +86,16 @@ internal sealed record RequestAnalysis(
 
             foreach (var parameter in tool.Parameters)
             {
-                if (string.IsNullOrWhiteSpace(parameter.Description))
+                // The SDK moves a schema's "default" into the description as "{default: …}": that note describes nothing.
+                var own = parameter.Description is null ? null : DefaultNote().Replace(parameter.Description, "").Trim();
+                if (string.IsNullOrWhiteSpace(own))
                 {
                     problems.Add($"{tool.Name}.{parameter.Path}: no description");
                 }
-                else if (parameter.Description.Trim().Length < minParameterChars
-                    || string.Equals(Normalize(parameter.Description), Normalize(parameter.Path), StringComparison.OrdinalIgnoreCase))
+                else if (own.Length < minParameterChars
+                    || string.Equals(Normalize(own), Normalize(parameter.Path), StringComparison.OrdinalIgnoreCase))
                 {
-                    problems.Add($"{tool.Name}.{parameter.Path}: description is trivial ({parameter.Description.Trim().Length} chars, minimum {minParameterChars}): \"{parameter.Description}\"");
+                    problems.Add($"{tool.Name}.{parameter.Path}: description is trivial ({own.Length} chars, minimum {minParameterChars}): \"{own}\"");
                 }
             }
         }
@@ -188,4 +191,7 @@ internal sealed record RequestAnalysis(
     private static int Bytes(JsonElement element) => Encoding.UTF8.GetByteCount(element.GetRawText());
 
     private static string Normalize(string text) => text.Trim().TrimEnd('.').Replace('_', ' ');
+
+    [GeneratedRegex(@"\s*\{default: .*\}\s*$", RegexOptions.Singleline)]
+    private static partial Regex DefaultNote();
 }

@@ -21,8 +21,8 @@ public sealed class DataToolset : IToolset
                 "Keys may be periods of a date column: month(order_date). save_as writes the full table as CSV.",
                 arguments => arguments.TryGetValue("save_as", out var to) && to is not null && to.ToString() is { Length: > 0 } ? ToolEffects.Write : ToolEffects.Read),
             Tool(tools.TransformData, ToolNames.TransformData, ToolEffects.Write,
-                "Transform a data file into a new CSV: filter, select, drop, rename, trim, case, normalize_dates, normalize_numbers, deduplicate, split, merge, unpivot, join, pivot. " +
-                "dry_run=true (the default) previews the first rows and counts; dry_run=false writes (never over the input unless overwrite=true; undo restores).",
+                "Transform a data file into a new CSV by a list of steps (filter, select, rename, clean, deduplicate, split, merge, unpivot, pivot, join). " +
+                "Previews unless dry_run=false.",
                 arguments => arguments.TryGetValue("dry_run", out var dry) && dry?.ToString() is "false" or "False" ? ToolEffects.Write : ToolEffects.Read),
             Tool(tools.MakeChart, ToolNames.MakeChart, ToolEffects.Write,
                 "Draw a chart of a data file as PNG or SVG: bar or pie (y aggregated by category x), line (y by day/week/month of a date x, with a linear trend), " +

@@ -15,8 +15,8 @@ public static class AgentPrompts
     public static string System(IReadOnlyList<FolderGrant> folders, DateTimeOffset now)
     {
         var text = new StringBuilder();
-        text.AppendLine("You are Cowork, an agent that does knowledge work on the person's own files, on their computer.");
-        text.AppendLine("The person describes an outcome, reviews your plan, steps away, and comes back to finished work.");
+        text.AppendLine("You are Cowork, an agent that does knowledge work on the person's own files, on their computer: " +
+            "they describe an outcome, approve your plan, and come back to finished work.");
         text.AppendLine();
         text.AppendLine(FoldersHeading);
         foreach (var folder in folders)
@@ -27,14 +27,16 @@ public static class AgentPrompts
         text.AppendLine(CultureInfo.InvariantCulture, $"Today is {now:yyyy-MM-dd}.");
         text.AppendLine();
         text.AppendLine("How to work:");
-        text.AppendLine("1. Look at what you need with the read tools, then write a plan with update_plan: a short checklist, every step pending.");
-        text.AppendLine("2. End your turn with a short description of the plan. The person approves it; tools that change files are refused until then.");
-        text.AppendLine("3. After approval, carry the plan out. Mark each step in_progress when you start it and done, failed or skipped when it ends.");
-        text.AppendLine("4. Finish with a brief summary: what you did, where the results are, and anything the person must check.");
+        text.AppendLine("1. Read what you need, propose a short plan with update_plan (every step pending) and end your turn describing it. " +
+            "Tools that change files are refused until the person approves it.");
+        text.AppendLine("2. Carry it out, marking each step in_progress and then done, failed or skipped.");
+        text.AppendLine("3. Finish with a brief summary: what you did, where the results are, what the person must check.");
         text.AppendLine("A question that needs no changes (\"what is in this folder\") may be answered directly after reading; still keep a plan.");
         text.AppendLine();
         text.AppendLine("Rules: use only paths inside the granted folders. Never invent numbers, names or dates: read them or say they are unknown. " +
-            "Prefer one tool call that does a whole job over many small ones. If a tool fails, read its message and adjust.");
+            "Prefer one tool call that does a whole job over many small ones. If a tool fails, read its message and adjust. " +
+            "Check each workbook, report or deck you deliver with verify_document and say what it found. " +
+            "Every change can be undone: replaced and deleted files are kept. Tools for documents, spreadsheets, data and code come with load_tools.");
         return text.ToString();
     }
 

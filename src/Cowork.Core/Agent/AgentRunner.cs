@@ -79,12 +79,13 @@ public sealed class AgentRunner
         var tools = new List<ToolDescriptor> { PlanTool.Create(events), ArtifactTool.Create(artifacts) };
         using var context = new ToolContext(events, request.Folders, request.DataDirectory) { ProtectedPaths = request.ProtectedPaths };
         tools.AddRange(_toolsets.SelectMany(t => t.CreateTools(context)));
-        var catalog = tools.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var selection = new ToolSelection(tools, request.Request);
+        var catalog = selection.All.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var gate = new PermissionGate(_options.Permissions, _approvals, events);
         var invoker = new ToolInvoker(catalog, gate, events, artifacts);
-        var chatOptions = new ChatOptions { Tools = [.. tools.Select(t => (AITool)t.Function)] };
+        var chatOptions = new ChatOptions { Tools = [.. selection.All.Select(t => (AITool)t.Function)] };
         var pipeline = ChatPipeline.Build(
-            _provider, request.Model, events, invoker, chatOptions.Tools, control, _options.Retry, _options.Budget, _options.Prices.For(request.Model),
+            _provider, request.Model, events, invoker, selection, control, _options.Retry, _options.Budget, _options.Prices.For(request.Model),
             callsSoFar: hub.Task.ModelCalls, daily: _options.Daily, context: _options.Context, resumeFrom: compaction);
         var turns = new Turns(pipeline, _options, invoker, history, chatOptions, events, control);
 

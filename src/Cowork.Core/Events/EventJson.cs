@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Cowork;
 
@@ -14,14 +15,23 @@ public static class EventJson
         WriteIndented = false,
     };
 
-    public static string Serialize(TaskEvent taskEvent) => JsonSerializer.Serialize(taskEvent, Options);
+    /// <summary>
+    /// <see cref="Options"/> with generated metadata for the events (reflection for anything else). For writing only:
+    /// generated code would set an init-only property the JSON lacks to its type's default, not to its initializer.
+    /// </summary>
+    private static readonly JsonSerializerOptions WriteOptions = new(Options)
+    {
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(EventJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+    };
+
+    public static string Serialize(TaskEvent taskEvent) => JsonSerializer.Serialize(taskEvent, WriteOptions);
 
     public static TaskEvent Deserialize(string json) =>
         JsonSerializer.Deserialize<TaskEvent>(json, Options) ?? throw new JsonException("Empty event.");
 
     /// <summary>
-    /// Builds the serializer's handling of the event types (50-90 ms the first time) so that the first event of a run
-    /// does not wait for it: call it on another thread while a task is being set up.
+    /// Builds the serializer's handling of the event types so that the first event of a run does not wait for it:
+    /// call it on another thread while a task is being set up.
     /// </summary>
     public static void WarmUp() => Serialize(new TaskFinished(TaskState.Completed, StopReason.Finished, ""));
 }

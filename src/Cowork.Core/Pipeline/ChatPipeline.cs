@@ -11,6 +11,8 @@ namespace Cowork;
 /// <item><see cref="SteeringChatClient"/>: holds the next model call back when the person paused the task or sent directions.</item>
 /// <item><see cref="BudgetChatClient"/>: stops model calls at the task's budget or the day's, warns at 80 %.</item>
 /// <item><see cref="FinalCallChatClient"/>: keeps tools declared but unusable on the last call the turn budget allows.</item>
+/// <item><see cref="ToolSelectingChatClient"/>: declares only the tools the conversation needs (<see cref="ToolSelection"/>);
+/// the tool loop above it can call every tool of the task.</item>
 /// <item><see cref="ContextCompactingChatClient"/>: sends a compacted view of the conversation once it nears the context
 /// budget. It sits below <see cref="FinalCallChatClient"/>, so its own summary calls (which declare no tools) are not taken
 /// for the last call, and above metering, so those calls are counted (as model calls: the turn limit checked at the start
@@ -46,7 +48,7 @@ internal sealed class ChatPipeline
         ModelSpec model,
         EventPublisher events,
         ToolInvoker invoker,
-        IList<AITool> tools,
+        ToolSelection tools,
         TaskControl control,
         RetryOptions? retry,
         TaskBudget? budget = null,
@@ -73,7 +75,8 @@ internal sealed class ChatPipeline
             .Use(inner => new RecordingChatClient(inner, events))
             .Use(inner => new SteeringChatClient(inner, control))
             .Use(inner => new BudgetChatClient(inner, budget ?? TaskBudget.None, price, events, daily))
-            .Use(inner => final = new FinalCallChatClient(inner, tools))
+            .Use(inner => final = new FinalCallChatClient(inner, [.. tools.All.Select(t => (AITool)t.Function)]))
+            .Use(inner => new ToolSelectingChatClient(inner, tools))
             .Use(inner =>
             {
                 var compactor = new ContextCompactingChatClient(inner, context, window, events);

@@ -19,8 +19,7 @@ public sealed class PlanTool
         {
             Name = ToolNames.UpdatePlan,
             Description =
-                "Write or revise the plan: the full checklist of steps, each pending, in_progress, done, failed or skipped. " +
-                "Call it first to propose the plan, then whenever a step starts or ends. Send every step each time.",
+                "Write or revise the plan, every step each time: first to propose it, then whenever a step starts or ends.",
         });
         return new ToolDescriptor(function, ToolEffects.None);
     }

@@ -42,4 +42,7 @@ public static class ToolNames
     public const string MakeChart = "make_chart";
 
     public const string MakeAnalysisWorkbook = "make_analysis_workbook";
+
+    /// <summary>Declares more tool families to the model (<see cref="ToolFamilies"/>).</summary>
+    public const string LoadTools = "load_tools";
 }

@@ -63,8 +63,8 @@ internal sealed class DataTools(Workspace workspace, EventPublisher? events)
         [Description("outliers: the fence (iqr 1.5, zscore 3, mad 3.5 by default).")] double? threshold = null,
         [Description("time_series: the date column.")] string? date_column = null,
         [Description("time_series: day, week, month (default), quarter or year.")] string? period = null,
-        [Description("time_series: the moving average's window in periods (default 3).")] int window = 3,
-        [Description("top_n: how many rows (default 10).")] int n = 10,
+        [Description("time_series: the moving average's window in periods.")] int window = 3,
+        [Description("top_n: how many rows.")] int n = 10,
         [Description("top_n: the smallest instead of the largest.")] bool smallest = false,
         [Description("Also write the whole result table as CSV to this path (new file).")] string? save_as = null,
         [Description("For a workbook: the sheet.")] string? sheet = null,
@@ -156,10 +156,10 @@ internal sealed class DataTools(Workspace workspace, EventPublisher? events)
 
     public string TransformData(
         [Description("The data file to transform (.csv, .tsv, .xlsx, .json).")] string path,
-        [Description("The steps, applied in order. op: filter, select, drop, rename, trim, case, normalize_dates, normalize_numbers, deduplicate, split, merge, unpivot, join, pivot (last; columns = ids, column = the key whose values become columns, value = the column they hold, how = first|sum|mean|count|min|max).")] TransformStep[] steps,
+        [Description("The steps, applied in order.")] TransformStep[] steps,
         [Description("The new CSV file (default: <name>.transformed.csv beside the input).")] string? output = null,
-        [Description("Only preview: the first rows and the counts, nothing written (default true).")] bool dry_run = true,
-        [Description("Replace an existing output (its old content is kept for undo); needed to write over the input itself.")] bool overwrite = false,
+        [Description("true: only preview the first rows and the counts.")] bool dry_run = true,
+        [Description("Replace an existing output, the input itself included.")] bool overwrite = false,
         [Description("For a workbook: the sheet.")] string? sheet = null,
         CancellationToken cancellationToken = default)
     {
@@ -219,7 +219,7 @@ internal sealed class DataTools(Workspace workspace, EventPublisher? events)
         [Description("The x axis label with its unit.")] string? x_label = null,
         [Description("The y axis label with its unit.")] string? y_label = null,
         [Description("The image file to write (.png or .svg; default beside the data).")] string? output = null,
-        [Description("Replace an existing image (kept for undo).")] bool overwrite = false,
+        [Description("Replace an existing image.")] bool overwrite = false,
         [Description("For a workbook: the sheet.")] string? sheet = null,
         CancellationToken cancellationToken = default)
     {

@@ -29,7 +29,7 @@ internal sealed class AuthoringTools(Workspace workspace, EventPublisher events,
             "{\"type\": \"image\", \"path\", \"alt\", \"caption\", \"width_inches\"} | {\"type\": \"chart\", \"chart\": {\"type\": \"column\"|\"bar\"|\"line\"|\"pie\", \"title\", \"categories\": [...], " +
             "\"series\": [{\"name\", \"values\": [...]}], \"number_format\"}, \"alt\", \"caption\"} | {\"type\": \"quote\", \"text\"} | {\"type\": \"page_break\"}]}. Give spec or markdown.")] string? spec = null,
         [Description("The report as Markdown instead of a spec: a leading '# ' heading is the title; lists, pipe tables, images ![alt](path) and quotes are kept.")] string? markdown = null,
-        [Description("Replace an existing file (its old content is kept for undo).")] bool overwrite = false,
+        [Description("Replace an existing file.")] bool overwrite = false,
         CancellationToken cancellationToken = default)
     {
         var target = Target(path, ".docx");
@@ -67,7 +67,7 @@ internal sealed class AuthoringTools(Workspace workspace, EventPublisher events,
             "\"chart\": {\"type\": \"column\"|\"bar\"|\"line\"|\"pie\", \"categories\": [...], \"series\": [{\"name\", \"values\": [...]}], \"number_format\"}, " +
             "\"image\" (path), \"alt\", \"caption\", \"columns\": [...], \"rows\": [[...]], \"quote\", \"attribution\", \"notes\" (speaker notes)}]}. " +
             "Text is fitted to its box (24 pt down to 14 pt); what does not fit continues on a new slide.")] string spec,
-        [Description("Replace an existing file (its old content is kept for undo).")] bool overwrite = false,
+        [Description("Replace an existing file.")] bool overwrite = false,
         CancellationToken cancellationToken = default)
     {
         var target = Target(path, ".pptx");

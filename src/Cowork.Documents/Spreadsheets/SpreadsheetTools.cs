@@ -14,8 +14,8 @@ internal sealed class SpreadsheetTools(Workspace workspace, EventPublisher event
 
     public string CreateWorkbook(
         [Description("The .xlsx file to write.")] string path,
-        [Description("The workbook spec as JSON (see the tool description).")] string spec,
-        [Description("Replace an existing file (its old content is kept for undo).")] bool overwrite = false)
+        [Description("The workbook spec, as JSON.")] string spec,
+        [Description("Replace an existing file.")] bool overwrite = false)
     {
         var file = ResolveXlsx(path, forWriting: true);
         var (bytes, summary) = WorkbookWriter.Write(WorkbookSpec.Parse(spec));
@@ -114,7 +114,7 @@ internal sealed class SpreadsheetTools(Workspace workspace, EventPublisher event
         [Description("The folder holding the receipts.")] string path,
         [Description("The workbook's name, in that folder.")] string output = "Expense report.xlsx",
         [Description("Amounts at or above this are highlighted.")] double large_amount = 100,
-        [Description("Replace an existing report (its old content is kept for undo).")] bool overwrite = false,
+        [Description("Replace an existing report.")] bool overwrite = false,
         [Description("Only read the receipts and say what the report would hold; write nothing.")] bool dry_run = false,
         CancellationToken cancellationToken = default)
     {

@@ -11,7 +11,7 @@ internal sealed class ChangingTools(Workspace workspace)
     public string WriteFile(
         [Description("The file to write.")] string path,
         [Description("The full text content.")] string content,
-        [Description("Replace an existing file (its old content is kept for undo).")] bool overwrite = false)
+        [Description("Replace an existing file.")] bool overwrite = false)
     {
         var file = workspace.Resolve(path, forWriting: true);
         Changes.Write(file, Encoding.UTF8.GetBytes(content ?? ""), overwrite);
@@ -45,7 +45,7 @@ internal sealed class ChangingTools(Workspace workspace)
         return $"Made {folder.FullPath}.";
     }
 
-    public string DeleteFile([Description("The file to delete (kept in the trash for undo).")] string path)
+    public string DeleteFile([Description("The file to delete.")] string path)
     {
         var file = workspace.Resolve(path, forWriting: true);
         Changes.Delete(file);

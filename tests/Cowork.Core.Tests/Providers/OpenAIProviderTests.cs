@@ -226,7 +226,7 @@ public sealed class OpenAIProviderTests : ProviderTestBase
         var tools = Tools().CreateTools(new ToolContext(events, TestRun.Folders, Path.GetTempPath())).ToDictionary(t => t.Name);
         var gate = new PermissionGate(new PermissionPolicy(), TestApprovals.Yes(), events);
         IList<AITool> declared = [.. tools.Values.Select(t => (AITool)t.Function)];
-        var pipeline = ChatPipeline.Build(provider, model, events, new ToolInvoker(tools, gate, events), declared, new TaskControl(), null);
+        var pipeline = ChatPipeline.Build(provider, model, events, new ToolInvoker(tools, gate, events), new ToolSelection(tools.Values, "Why are there tides?"), new TaskControl(), null);
         var (client, meter) = (pipeline.Client, pipeline.Meter);
 
         var response = await client.GetResponseAsync(
