@@ -40,7 +40,6 @@ public static class ToolNames
     public const string AnalyzeData = "analyze_data";
     public const string TransformData = "transform_data";
     public const string MakeChart = "make_chart";
-
     public const string MakeAnalysisWorkbook = "make_analysis_workbook";
 
     /// <summary>Declares more tool families to the model (<see cref="ToolFamilies"/>).</summary>
