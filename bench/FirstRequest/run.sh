@@ -5,8 +5,9 @@
 # published `cowork`: time from process start to the first Anthropic Messages request at a loopback server, the
 # whole-process wall time, and the size and tool descriptions of that first request.
 #
-# Usage: bench/FirstRequest/run.sh [--jit] [--reuse] [--runs N] [--warmup N] [-- FirstRequest options...]
+# Usage: bench/FirstRequest/run.sh [--jit] [--composite] [--reuse] [--runs N] [--warmup N] [-- FirstRequest options...]
 #   --jit        also publish without ReadyToRun and measure that, for comparison
+#   --composite  also publish self-contained with the framework in one composite ReadyToRun image (285 MB; slow to build)
 #   --reuse      measure the binaries from the last publish instead of publishing again
 #   --runs N     measured runs per binary (default 10); --warmup N runs before them (default 1)
 #   after --     passed to the benchmark as is, e.g. -- --env DOTNET_TieredPGO=0 --plain --enforce-targets
@@ -21,6 +22,7 @@ work="${FIRSTREQUEST_WORK:-${TMPDIR:-/tmp}/cowork-firstrequest-$checkout_id}"
 results="$repo/bench/results"
 
 jit=0
+composite=0
 reuse=0
 runs=10
 warmup=1
@@ -28,11 +30,12 @@ extra=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --jit) jit=1 ;;
+    --composite) composite=1 ;;
     --reuse) reuse=1 ;;
     --runs) runs="$2"; shift ;;
     --warmup) warmup="$2"; shift ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1 (try --help)" >&2; exit 64 ;;
   esac
   shift
@@ -62,21 +65,22 @@ dotnet_retry() {
 }
 
 # Builds go through --artifacts-path so nothing lands in src/*/bin or obj, where others may be building.
-publish() { # publish OUTPUT R2R(true|false)
-  dotnet_retry publish "$repo/src/Cowork.Cli/Cowork.Cli.csproj" -c Release -r linux-x64 --self-contained false \
-    -p:PublishReadyToRun="$2" --artifacts-path "$work/artifacts" -o "$1" -nologo
+publish() { # publish OUTPUT R2R(true|false) [COMPOSITE(true|false)]
+  local composite="${3:-false}"
+  dotnet_retry publish "$repo/src/Cowork.Cli/Cowork.Cli.csproj" -c Release -r linux-x64 --self-contained "$composite" \
+    -p:PublishReadyToRun="$2" -p:PublishReadyToRunComposite="$composite" --artifacts-path "$work/artifacts" -o "$1" -nologo
 }
 
 mkdir -p "$work" "$results"
 start=$SECONDS
-publish_or_reuse() { # publish_or_reuse NAME R2R DESCRIPTION
+publish_or_reuse() { # publish_or_reuse NAME R2R DESCRIPTION [COMPOSITE]
   if [[ $reuse -eq 1 && -x "$work/$1/cowork" ]]; then
     echo "== Reusing the earlier $3 publish in $work/$1"
     return 0
   fi
   echo "== Publishing cowork ($3, linux-x64) to $work/$1"
   rm -rf "${work:?}/$1"
-  if ! publish "$work/$1" "$2"; then
+  if ! publish "$work/$1" "$2" "${4:-false}"; then
     echo "run.sh: publishing src/Cowork.Cli failed (see the errors above); fix the build, or measure the last good publish with --reuse." >&2
     exit 2
   fi
@@ -85,6 +89,9 @@ publish_or_reuse() { # publish_or_reuse NAME R2R DESCRIPTION
 publish_or_reuse r2r true "ReadyToRun"
 if [[ $jit -eq 1 ]]; then
   publish_or_reuse jit false "no ReadyToRun"
+fi
+if [[ $composite -eq 1 ]]; then
+  publish_or_reuse composite true "self-contained composite ReadyToRun" true
 fi
 
 echo "== Building the benchmark"
@@ -110,6 +117,9 @@ run_bench() { # run_bench LABEL BINARY BODYFILE
 run_bench "ReadyToRun" "$work/r2r/cowork" "$results/first-request.json"
 if [[ $jit -eq 1 ]]; then
   run_bench "JIT (no ReadyToRun)" "$work/jit/cowork" "$results/first-request-jit.json"
+fi
+if [[ $composite -eq 1 ]]; then
+  run_bench "Composite (self-contained)" "$work/composite/cowork" "$results/first-request-composite.json"
 fi
 
 echo
