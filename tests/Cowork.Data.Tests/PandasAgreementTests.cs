@@ -147,11 +147,12 @@ public sealed class PandasAgreementTests
         var expected = TestFiles.Pandas($$"""
             d = pd.read_csv({{TestFiles.Quote(path)}}, parse_dates=["day"])
             corr = d[["units", "price", "score"]].corr()
+            rank = d[["units", "price", "score"]].corr(method="spearman")
             m = d.set_index("day").resample("MS").price.sum()
             w = d.groupby(d.day.dt.to_period("W-SUN")).price.mean()
             ma = m.rolling(3).mean()
             pct = m.pct_change() * 100
-            print(json.dumps({"corr": corr.to_dict(), "month": [float(v) for v in m], "ma": [None if np.isnan(v) else float(v) for v in ma],
+            print(json.dumps({"corr": corr.to_dict(), "rank": rank.to_dict(), "month": [float(v) for v in m], "ma": [None if np.isnan(v) else float(v) for v in ma],
                 "pct": [None if np.isnan(v) else float(v) for v in pct], "week": [float(v) for v in w],
                 "week_start": [str(p.start_time.date()) for p in w.index], "top": [int(x) for x in d.nlargest(7, "price").id]}))
             """);
@@ -162,6 +163,17 @@ public sealed class PandasAgreementTests
             for (var i = 1; i < 4; i++)
             {
                 Close(expected.GetProperty("corr").GetProperty(corr.Table.Columns[i]), (string)row[0]!, ResultTable.Number(row[i]), 1e-9);
+            }
+        }
+
+        // Spearman: ranks with ties averaged (units has many), pairwise over the rows where both are present.
+        var rank = Correlation.Matrix(data, ["units", "price", "score"], method: "spearman");
+        Assert.Equal("Correlations (Spearman)", rank.Title);
+        foreach (var row in rank.Table.Rows)
+        {
+            for (var i = 1; i < 4; i++)
+            {
+                Close(expected.GetProperty("rank").GetProperty(rank.Table.Columns[i]), (string)row[0]!, ResultTable.Number(row[i]), 1e-9);
             }
         }
 
