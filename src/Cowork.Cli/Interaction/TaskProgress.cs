@@ -32,12 +32,7 @@ internal sealed class TaskProgress(TimeProvider time)
                     _turn = call.Turn;
                     break;
                 case AssistantText text:
-                    _text += text.Text;
-                    if (_text.Length > TextTailChars * 2)
-                    {
-                        _text = _text[^TextTailChars..];
-                    }
-
+                    _text = Append(_text, text.Text);
                     break;
                 case ToolCallStarted started:
                     // Time the run itself, not the wait for approval; keep the arguments from the request.
@@ -53,12 +48,7 @@ internal sealed class TaskProgress(TimeProvider time)
                     break;
                 case ToolOutput output:
                     // What code prints while it runs, its last lines only.
-                    _output += output.Text;
-                    if (_output.Length > TextTailChars * 2)
-                    {
-                        _output = _output[^TextTailChars..];
-                    }
-
+                    _output = Append(_output, output.Text);
                     break;
                 case ContextCompacted compacted:
                     _context = string.Create(System.Globalization.CultureInfo.InvariantCulture,
@@ -82,6 +72,13 @@ internal sealed class TaskProgress(TimeProvider time)
                     break;
             }
         }
+    }
+
+    /// <summary>The text with more appended, cut to its tail once it grows past twice what is shown.</summary>
+    private static string Append(string text, string more)
+    {
+        text += more;
+        return text.Length > TextTailChars * 2 ? text[^TextTailChars..] : text;
     }
 
     /// <summary>The approved plan is being carried out: the time for directions (before it, keys answer the approval prompt).</summary>

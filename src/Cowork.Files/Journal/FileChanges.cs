@@ -117,12 +117,14 @@ public sealed class FileChanges : IDisposable
     {
         ArgumentNullException.ThrowIfNull(path);
         var existing = CheckWriteTarget(path, overwrite);
-        Write(path, existing, ContentHash.Of(content.Span), s => s.Write(content.Span));
+        var root = _workspace.Root(path);
+        Write(path, existing, ContentHash.Of(content.Span), () => root.WriteAtomic(path.Path, s => s.Write(content.Span), overwrite: existing is not null));
     }
 
     /// <summary>
     /// Writes a file whose content is produced as a stream, in bounded memory whatever its size: the content is staged
-    /// in the task's trash (the same file system) and hashed there, then written as <see cref="Write(ResolvedPath, ReadOnlyMemory{byte}, bool)"/> does.
+    /// in the task's trash (the same file system) and hashed there, then journaled as <see cref="Write(ResolvedPath, ReadOnlyMemory{byte}, bool)"/>
+    /// is: a new file is the staged one renamed into place, a replaced one is written over atomically from it.
     /// </summary>
     /// <exception cref="ToolException">It exists and <paramref name="overwrite"/> is false, or it is not a regular file; or <paramref name="produce"/> throws it.</exception>
     public void Write(ResolvedPath path, Action<Stream> produce, bool overwrite)
@@ -136,15 +138,20 @@ public sealed class FileChanges : IDisposable
         root.WriteAtomic(staged, produce, overwrite: false);
         try
         {
-            Write(path, existing, ContentHash.Of(root, staged), s =>
-            {
-                using var input = root.OpenRead(staged);
-                input.CopyTo(s);
-            });
+            Write(path, existing, ContentHash.Of(root, staged), existing is null
+                ? () => root.Rename(staged, path.Path)
+                : () =>
+                {
+                    using var input = root.OpenRead(staged);
+                    root.WriteAtomic(path.Path, input.CopyTo, overwrite: true);
+                });
         }
         finally
         {
-            root.Remove(staged);
+            if (root.Stat(staged) is not null)
+            {
+                root.Remove(staged);
+            }
         }
     }
 
@@ -170,7 +177,8 @@ public sealed class FileChanges : IDisposable
         return existing;
     }
 
-    private void Write(ResolvedPath path, EntryStatus? existing, string newHash, Action<Stream> write)
+    /// <summary>Journals the create or overwrite, with the old content in the trash first, and carries it out with <paramref name="put"/>.</summary>
+    private void Write(ResolvedPath path, EntryStatus? existing, string newHash, Action put)
     {
         var root = _workspace.Root(path);
         MakeFolders(path.With(path.Path.Parent));
@@ -185,7 +193,7 @@ public sealed class FileChanges : IDisposable
             change = new Change(ChangeKind.Overwrite, path.GrantIndex, path.Path, Blob: blob, NewHash: newHash, Modified: existing.Modified);
         }
 
-        Apply(change, () => root.WriteAtomic(path.Path, write, overwrite: existing is not null));
+        Apply(change, put);
         _onChange(new FileChanged(existing is null ? FileChangeKind.Created : FileChangeKind.Modified, path.FullPath, null));
     }
 
